@@ -1,0 +1,98 @@
+"""The agreed shape of our workbooks: sheet names, hidden keys and table columns.
+
+Writers and readers both import these names, so a return written by `agency_workbook` is
+found again by the return reader, and a master written by the merge is read by the report.
+Nothing here depends on a file format.
+"""
+
+# -- agency workbook (what an agency fills in and returns) -----------------------------------
+RETURN_FORMAT = "ehwb-return/1"
+
+START_SHEET = "Start"
+AGENCY_SHEET = "Your agency"  # questions asked once per agency (not per case)
+LISTS_SHEET = "Lists"  # hidden: one column per choice list, each a defined name
+META_SHEET = "ehwb_meta"  # hidden (very hidden in Excel; LibreOffice saves it as hidden)
+
+# Defined name for a choice list's values on LISTS_SHEET: list_name_for("grade") -> "ehwb_list_grade"
+LIST_NAME_PREFIX = "ehwb_list_"
+
+
+def list_name_for(choice_list: str) -> str:
+    """The defined name that a dropdown for `choice_list` refers to."""
+    safe = "".join(ch if ch.isalnum() or ch == "_" else "_" for ch in choice_list)
+    return f"{LIST_NAME_PREFIX}{safe}"
+
+
+# META_SHEET holds key/value rows from A1 (key in column A, value in column B):
+META_FORMAT = "format"  # RETURN_FORMAT or MASTER_FORMAT
+META_AUDIT_ID = "audit_id"
+META_AGENCY = "agency_code"
+META_TEMPLATE_VERSION = "template_version"
+META_DEFINITION_CHECKSUM = "definition_checksum"
+META_GENERATED_AT = "generated_at"  # ISO 8601, UTC
+META_CASE_SHEETS = "case_sheet"  # one row per case sheet: case_sheet | sheet name | case reference
+META_KEYS = (META_FORMAT, META_AUDIT_ID, META_AGENCY, META_TEMPLATE_VERSION, META_DEFINITION_CHECKSUM, META_GENERATED_AT)
+
+# Every answer sheet (each case sheet and AGENCY_SHEET) has one hidden "key row" above its
+# visible header. Each cell of that row names what its column holds, so answers are found by
+# key and question id, never by a fixed address, even after an agency inserts rows or columns.
+KEY_PREFIX = "ehwb:"
+COL_REF = "ehwb:ref"  # "2.3": section and question number as printed
+COL_QUESTION = "ehwb:question"
+COL_ANSWER = "ehwb:answer"  # the validated, unlocked answer cell
+COL_COMMENT = "ehwb:comment"  # unlocked free-text evidence / comment beside the answer
+COL_GUIDANCE = "ehwb:guidance"
+COL_QUESTION_ID = "ehwb:question_id"  # hidden column; holds the question id on every answer row
+COL_SUBJECT = "ehwb:subject"  # the cell to its right says what the sheet is about:
+SUBJECT_AGENCY = "agency"  # ... the agency sheet, or
+SUBJECT_CASE_PREFIX = "case:"  # ... "case:Case A"
+ANSWER_SHEET_COLUMNS = (COL_REF, COL_QUESTION, COL_ANSWER, COL_COMMENT, COL_GUIDANCE, COL_QUESTION_ID)
+
+
+# -- master workbook (the coordinator's) ----------------------------------------------------
+MASTER_FORMAT = "ehwb-master/1"
+MASTER_META_SHEET = META_SHEET  # holds META_FORMAT, META_AUDIT_ID and the audit definition:
+META_AUDIT_JSON = "audit_json"  # rows `audit_json | <chunk>` in order; join the chunks -> JSON
+
+# Sheets the coordinator types into; the merge never writes them. Title in row 1, guidance in
+# row 2, headers in COORDINATOR_HEADER_ROW, data below.
+COORDINATOR_HEADER_ROW = 4
+PANEL_SHEET = "Panel notes"
+PANEL_COLUMNS = ("Approach", "Date", "Who attended", "Number attending", "Notes")
+HEADLINES_SHEET = "Headlines"
+HEADLINES_COLUMNS = ("No.", "Headline")
+REFLECTIONS_SHEET = "Scrutineer reflections"
+REFLECTIONS_COLUMNS = ("No.", "Reflection")
+RECOMMENDATIONS_SHEET = "Recommendations"
+# One row per action; rows with the same No. belong to one recommendation.
+RECOMMENDATIONS_COLUMNS = ("No.", "Recommendation", "Action", "Lead agency", "Due date", "Status")
+ACTION_STATUSES = ("Not started", "In progress", "Complete", "Overdue")
+REDACTIONS_SHEET = "Names not to print"  # never printed; the report redacts these names
+REDACTIONS_COLUMNS = ("Case", "Name or word that must not appear")
+REPORT_SETTINGS_SHEET = "Report settings"  # key/value from row COORDINATOR_HEADER_ROW + 1
+REPORT_SETTINGS_KEYS = ("Report title", "Version", "Report date", "Author")
+COORDINATOR_SHEETS = (PANEL_SHEET, HEADLINES_SHEET, REFLECTIONS_SHEET, RECOMMENDATIONS_SHEET, REDACTIONS_SHEET, REPORT_SETTINGS_SHEET)
+
+# Sheets the merge derives from the returns; headers in row 1, data from row 2.
+SUBMISSIONS_SHEET = "Submissions"
+SUBMISSIONS_COLUMNS = (
+    "Agency", "Agency name", "Status", "File", "Saved by", "Modified", "Received",
+    "SHA-256", "Answers", "Errors", "Warnings",
+)
+SUBMISSION_STATUSES = ("received", "late", "missing", "rejected")
+RESPONSES_SHEET = "Responses"
+RESPONSES_TABLE = "Responses"  # the Excel table (ListObject) name, for Power Query / Power BI
+RESPONSES_COLUMNS = (
+    "Audit", "Case", "Agency", "Section", "Question ID", "Question", "Answer", "Score",
+    "Comment", "Source file", "Sheet", "Cell",
+)
+GRADES_SHEET = "Grades"
+CASE_PROFILES_SHEET = "Case profiles"
+CASE_PROFILES_COLUMNS = ("Case", "Question ID", "Question", "Combined answer", "Rule", "Agreed", "Answers by agency")
+ISSUES_SHEET = "Issues"
+ISSUES_COLUMNS = ("File", "Sheet", "Cell", "Code", "Severity", "Message")
+MERGE_LOG_SHEET = "Merge log"
+MERGE_LOG_COLUMNS = ("Merged at", "Files read", "Accepted", "Rejected", "Answers read", "Response rows", "Problems")
+HISTORY_SHEET = "History"  # replaced versions of returns, never deleted
+HISTORY_COLUMNS = ("Replaced at", "Agency", "File", "SHA-256", "Answers", "Replaced by SHA-256")
+DERIVED_SHEETS = (SUBMISSIONS_SHEET, RESPONSES_SHEET, GRADES_SHEET, CASE_PROFILES_SHEET, ISSUES_SHEET, MERGE_LOG_SHEET, HISTORY_SHEET)

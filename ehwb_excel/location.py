@@ -1,0 +1,47 @@
+"""Where something is: file, sheet and cell, numbered as Excel shows them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+
+
+def column_letter(column: int) -> str:
+    """1 -> 'A', 28 -> 'AB' (Excel's column names)."""
+    letters = ""
+    while column > 0:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def cell_name(row: int, column: int) -> str:
+    """(14, 5) -> 'E14'."""
+    return f"{column_letter(column)}{row}"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file; any part may be missing. Prints as users read it."""
+
+    file: str = ""
+    sheet: str | None = None
+    cell: str | None = None
+
+    @classmethod
+    def of(cls, file: str | os.PathLike, sheet: str | None = None, row: int | None = None, column: int | None = None) -> "Location":
+        cell = cell_name(row, column) if row and column else (f"row {row}" if row else None)
+        return cls(os.path.basename(os.fspath(file)) if file else "", sheet, cell)
+
+    def at(self, row: int | None = None, column: int | None = None, *, sheet: str | None = None) -> "Location":
+        """The same file (and sheet, unless given) at another cell."""
+        cell = cell_name(row, column) if row and column else (f"row {row}" if row else None)
+        return replace(self, sheet=sheet if sheet is not None else self.sheet, cell=cell)
+
+    def __str__(self) -> str:
+        parts = [self.file] if self.file else []
+        if self.sheet is not None:
+            parts.append(f"sheet '{self.sheet}'")
+        if self.cell:
+            parts.append(self.cell if self.cell.startswith("row") else f"cell {self.cell}")
+        return ", ".join(parts)
