@@ -1,0 +1,29 @@
+"""A derived sheet as plain values: headers and rows, independent of how it is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SheetTable:
+    """What the merge puts on one derived sheet of the master.
+
+    Written by openpyxl (`ehwb merge`) or by xlwings into the open workbook (the ribbon
+    button); both writers take this same value. Cell values are str, int, float, date,
+    datetime or None; text is always written as text, never as a formula.
+    """
+
+    name: str
+    headers: tuple[str, ...]
+    rows: list[tuple] = field(default_factory=list)
+    excel_table: str | None = None  # name of an Excel table (ListObject) over the data, if any
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) 1-based in rows -> "RRGGBB"
+
+    def column(self, header: str) -> list:
+        """The values under one header, in row order."""
+        index = self.headers.index(header)
+        return [row[index] for row in self.rows]
+
+    def records(self) -> list[dict]:
+        return [dict(zip(self.headers, row)) for row in self.rows]
