@@ -1,0 +1,63 @@
+"""A returned agency workbook as plain values: who sent it, what it says, where each answer sits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ehwb_excel.location import Location
+from ehwb_excel.problems import Problem, Severity
+
+AnswerValue = str | int | float | bool | date | datetime | None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer row found in a return, with the raw value as the spreadsheet stored it.
+
+    `value` is None for a blank answer cell (blank rows are kept: a required answer can be
+    missing). `case` is None for questions asked once per agency. `location` is the answer
+    cell as Excel names it in the returned file (after any rows the agency inserted).
+    """
+
+    question_id: str
+    case: str | None
+    value: AnswerValue
+    comment: str | None
+    location: Location
+
+    @property
+    def is_blank(self) -> bool:
+        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+
+
+@dataclass
+class ReturnFile:
+    """Everything read from one file in the returns folder.
+
+    A file that could not be read at all (not a workbook, encrypted, not ours) has
+    `agency_code` None, no answers and at least one error in `problems`.
+    """
+
+    path: str
+    file_name: str
+    sha256: str
+    size: int
+    modified: datetime | None  # file system modification time, UTC
+    application: str = ""  # "Microsoft Excel 16.0300", "LibreOffice/7.4...", "" when not known
+    audit_id: str | None = None
+    agency_code: str | None = None
+    template_version: str | None = None
+    definition_checksum: str | None = None
+    case_sheets: dict[str, str] = field(default_factory=dict)  # case reference -> sheet name found
+    answers: list[Answer] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> bool:
+        """True when the file cannot be merged (any error problem)."""
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+    @property
+    def answered(self) -> list[Answer]:
+        return [a for a in self.answers if not a.is_blank]
