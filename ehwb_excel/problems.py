@@ -34,6 +34,7 @@ class ProblemType:
     name: str
     severity: Severity
     template: str
+    rejects_file: bool = False  # a return with this problem is not merged at all
 
     def __post_init__(self) -> None:
         if self.code in _REGISTRY:

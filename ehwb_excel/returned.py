@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ehwb_excel.location import Location
-from ehwb_excel.problems import Problem, Severity
+from ehwb_excel.problems import Problem
 
 AnswerValue = str | int | float | bool | date | datetime | None
 
@@ -55,8 +55,12 @@ class ReturnFile:
 
     @property
     def rejected(self) -> bool:
-        """True when the file cannot be merged (any error problem)."""
-        return any(p.severity is Severity.ERROR for p in self.problems)
+        """True when the file is not merged at all (not a workbook, not ours, unknown agency ...).
+
+        An answer-level error (a pasted value outside its list) does not reject the file: the
+        answer is kept as typed and the problem is listed, so nothing is lost.
+        """
+        return any(p.type.rejects_file for p in self.problems)
 
     @property
     def answered(self) -> list[Answer]:
