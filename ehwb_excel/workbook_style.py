@@ -1,0 +1,153 @@
+"""The look shared by the agency and master workbooks: named fonts, fills, borders, marking, print set-up."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.worksheet import Worksheet
+
+# Every font is named: a bare Font(bold=True) renders and saves as Cambria in LibreOffice.
+FONT_NAME = "Arial"
+FONT = Font(name=FONT_NAME, size=10)
+BOLD = Font(name=FONT_NAME, size=10, bold=True)
+HEADER_FONT = Font(name=FONT_NAME, size=10, bold=True, color="FFFFFF")
+TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True, color="1F3864")
+SUBTITLE_FONT = Font(name=FONT_NAME, size=11, bold=True, color="1F3864")
+MARKING_FONT = Font(name=FONT_NAME, size=10, bold=True, color="C00000")
+HINT_FONT = Font(name=FONT_NAME, size=9, italic=True, color="595959")
+LINK_FONT = Font(name=FONT_NAME, size=10, color="0563C1", underline="single")
+
+HEADER_FILL = PatternFill(fill_type="solid", start_color="1F3864", end_color="1F3864")
+SECTION_FILL = PatternFill(fill_type="solid", start_color="D9E1F2", end_color="D9E1F2")
+INPUT_FILL = PatternFill(fill_type="solid", start_color="FFFFFF", end_color="FFFFFF")
+LOCKED_FILL = PatternFill(fill_type="solid", start_color="F2F2F2", end_color="F2F2F2")
+# Conditional formats take a differential fill; Excel reads the colour of a solid dxf fill
+# from bgColor and LibreOffice from fgColor, so both are set.
+TO_DO_COLOUR = "FFF2CC"  # light yellow: a required answer still missing
+
+_THIN = Side(style="thin", color="BFBFBF")
+BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+UNLOCKED = Protection(locked=False)
+
+WRAP = Alignment(wrap_text=True, vertical="top")
+WRAP_CENTRE = Alignment(wrap_text=True, vertical="top", horizontal="center")
+
+# Excel's hard limits on text we place in validations and cells.
+PROMPT_TITLE_MAX = 32
+PROMPT_TEXT_MAX = 255
+CELL_TEXT_MAX = 32_767
+
+# Text starting with one of these is a formula (or a spreadsheet-injection attempt) in some client.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+A4 = 9  # OOXML paper size code
+
+
+def new_workbook() -> Workbook:
+    """An empty workbook whose default (Normal) font is ours, so cells typed later are Arial too."""
+    wb = Workbook()
+    # openpyxl offers no public way to change the default font: font 0 and the Normal style
+    # are what every unstyled cell (and everything a user types) is shown in.
+    wb._fonts = IndexedList([FONT])
+    wb._named_styles["Normal"].font = FONT
+    return wb
+
+
+def solid_fill(colour: str) -> PatternFill:
+    """A solid fill of "RRGGBB" usable both in cells and in conditional formats."""
+    return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+
+
+def put_text(cell: Cell, value: object, font: Font = FONT, alignment: Alignment | None = WRAP) -> Cell:
+    """Write `value` as plain data: text starting with '=' stays text, never a live formula."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        cell.data_type = "s"  # openpyxl would otherwise write "=..." as a formula
+    cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
+    return cell
+
+
+def put_formula(cell: Cell, formula: str, font: Font = FONT) -> Cell:
+    """A formula we built ourselves (never text from a definition or a return)."""
+    cell.value = formula
+    cell.font = font
+    cell.alignment = WRAP_CENTRE
+    return cell
+
+
+def header_row(ws: Worksheet, row: int, headers: tuple[str, ...] | list[str], start_column: int = 1) -> None:
+    """White bold headers on dark blue, boxed and wrapped."""
+    for offset, text in enumerate(headers):
+        cell = put_text(ws.cell(row=row, column=start_column + offset), text, HEADER_FONT, WRAP)
+        cell.fill = HEADER_FILL
+        cell.border = BOX
+
+
+def set_widths(ws: Worksheet, widths: dict[str, float]) -> None:
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
+
+
+def trim(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, ending in an ellipsis when cut (Excel refuses longer)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def mark(ws: Worksheet, marking: str, title: str = "") -> None:
+    """The protective marking in the header and footer of every page, with page numbers."""
+    for header, footer in (
+        (ws.oddHeader, ws.oddFooter),
+        (ws.evenHeader, ws.evenFooter),
+        (ws.firstHeader, ws.firstFooter),
+    ):
+        header.center.text = marking
+        header.center.font = f"{FONT_NAME},Bold"
+        header.center.size = 10
+        if title:
+            header.left.text = title.replace("&", "&&")  # '&' starts a header code in Excel
+            header.left.font = FONT_NAME
+            header.left.size = 8
+        footer.center.text = marking
+        footer.center.font = f"{FONT_NAME},Bold"
+        footer.center.size = 10
+        footer.left.text = "&A"  # sheet name
+        footer.left.font = FONT_NAME
+        footer.left.size = 8
+        footer.right.text = "Page &P of &N"
+        footer.right.font = FONT_NAME
+        footer.right.size = 8
+
+
+def print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None = None, area: str | None = None) -> None:
+    """A4, fit to one page wide, header rows repeated on every page."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    if title_rows:
+        ws.print_title_rows = title_rows
+    if area:
+        ws.print_area = area
+
+
+def protect(ws: Worksheet) -> None:
+    """Protect the sheet against mistakes (not a secret: no password).
+
+    Users may still resize rows and columns so long evidence can be read; only unlocked
+    cells (answers, comments) take typing.
+    """
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # False = allowed
+    ws.protection.formatRows = False
+    ws.protection.selectLockedCells = False
+    ws.protection.selectUnlockedCells = False
