@@ -96,3 +96,9 @@ MERGE_LOG_COLUMNS = ("Merged at", "Files read", "Accepted", "Rejected", "Answers
 HISTORY_SHEET = "History"  # replaced versions of returns, never deleted
 HISTORY_COLUMNS = ("Replaced at", "Agency", "File", "SHA-256", "Answers", "Replaced by SHA-256")
 DERIVED_SHEETS = (SUBMISSIONS_SHEET, RESPONSES_SHEET, GRADES_SHEET, CASE_PROFILES_SHEET, ISSUES_SHEET, MERGE_LOG_SHEET, HISTORY_SHEET)
+GRADES_COLUMNS = ("Section", "Question ID", "Question")  # then one column per case and agency: grade_column()
+
+
+def grade_column(case: str, agency: str) -> str:
+    """The Grades header over one agency's grades for one case: 'Case A: SCT'."""
+    return f"{case}: {agency}"
