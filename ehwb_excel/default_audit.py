@@ -89,7 +89,7 @@ CASES = (
     ),
     Case(
         "Case D",
-        ("SCT", "CCG", "Education", "Inclusion Support", "Kaleidoscope", "WMP", "MST"),
+        ("SCT", "CCG", "Education", "WMP", "Inclusion Support", "Kaleidoscope", "MST"),
         "Child aged 13 with ASD, parental mental ill-health; long-standing involvement of children's social care.",
     ),
 )
