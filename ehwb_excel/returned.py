@@ -25,6 +25,7 @@ class Answer:
     value: AnswerValue
     comment: str | None
     location: Location
+    comment_location: Location | None = None  # the comment cell on the same row, when the sheet has one
 
     @property
     def is_blank(self) -> bool:
@@ -50,6 +51,10 @@ class ReturnFile:
     template_version: str | None = None
     definition_checksum: str | None = None
     case_sheets: dict[str, str] = field(default_factory=dict)  # case reference -> sheet name found
+    return_format: str | None = None  # META_FORMAT as found: layout.RETURN_FORMAT for our returns
+    generated_at: str | None = None  # META_GENERATED_AT as written (ISO 8601, UTC)
+    sent_case_sheets: dict[str, str] = field(default_factory=dict)  # case reference -> sheet name when sent
+    agency_sheet: str | None = None  # the sheet holding the questions asked once per agency, if found
     answers: list[Answer] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
