@@ -1,0 +1,1 @@
+"""The Excel ribbon add-in: its build, its installation and what its button runs."""

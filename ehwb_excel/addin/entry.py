@@ -1,0 +1,146 @@
+"""What the Merge returns button runs: the same merge as `ehwb merge`, into the open workbook.
+
+The merge reads the master FILE (its audit definition and the previous merge's sheets), so
+the button first makes sure the open workbook is saved: it offers to save it, and refuses
+with a message otherwise. The derived sheets are then written into the open workbook through
+Excel, which keeps the coordinator's charts, pivots and formatting, and Excel saves it, so
+the file and the screen agree for the next merge.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from ehwb_excel import layout
+from ehwb_excel.addin.port import DEFAULT_RETURNS_FOLDER, RETURNS_FOLDER_SETTING, WorkbookPort
+from ehwb_excel.catalogue.addin import (
+    MERGE_NOT_INSTALLED,
+    NOT_SAVED_AFTER_MERGE,
+    RETURNS_FOLDER_MISSING,
+    SHEET_NOT_WRITTEN,
+    UNSAVED_CHANGES,
+    WORKBOOK_NEVER_SAVED,
+    WORKBOOK_NOT_LOCAL,
+)
+from ehwb_excel.location import Location
+from ehwb_excel.problems import EhwbError
+
+Merge = Callable[..., object]  # merge_returns(returns_dir, master_path, *, now=None) -> MergeResult
+MAX_REASON = 400  # characters of a failure shown in the message box
+
+
+def run_merge_button(port: WorkbookPort, *, merge: Merge | None = None, now: datetime | None = None) -> str:
+    """Merge the returns into the open workbook and show what happened in a message box.
+
+    Returns the message shown. Every failure becomes a one-line message, never a traceback.
+    """
+    try:
+        message = _merge_into_open_workbook(port, merge, now)
+    except EhwbError as error:
+        message = "Merge stopped: " + _one_line(str(error.problems[0]) if error.problems else str(error))
+    except OSError as error:
+        message = "Merge stopped: " + _one_line(_os_reason(error))
+    except Exception as error:  # a bug of ours: one line in Excel, the details on the command line
+        message = "Merge stopped by an internal error: " + _one_line(f"{type(error).__name__}: {error}") + \
+            " Run 'ehwb merge --debug' on the command line for details."
+    try:
+        port.message_box(message)
+    except Exception:  # nothing is left that could show it; Excel must not get a traceback
+        pass
+    return message
+
+
+def main() -> None:
+    """The ribbon button's entry point (called by RunPython through `ehwb_audit.main`)."""
+    try:
+        from ehwb_excel.addin.excel_layer import XlwingsWorkbookPort
+
+        port = XlwingsWorkbookPort.from_caller()
+    except Exception as error:  # no Excel to show a message in: report through xlwings' own error box
+        raise SystemExit(f"EHWB Audit: Excel could not be reached ({type(error).__name__}: {error})") from None
+    run_merge_button(port)
+
+
+# -- the steps --------------------------------------------------------------------------------
+def _merge_into_open_workbook(port: WorkbookPort, merge: Merge | None, now: datetime | None) -> str:
+    master = master_path(port)
+    if port.has_unsaved_changes():
+        if not port.ask_yes_no(f"Save '{master.name}' now and merge the returns into it?\n\n"
+                               "The merge reads the saved workbook."):
+            raise EhwbError(UNSAVED_CHANGES(Location.of(master)))
+        port.save()
+    returns_dir = returns_folder(port, master)
+    result = (merge or merge_function())(returns_dir, master, now=now)
+    for table in result.sheets:
+        try:
+            port.write_sheet(table)
+        except Exception as error:
+            raise EhwbError(SHEET_NOT_WRITTEN(Location.of(master, table.name), why=_one_line(str(error)) or type(error).__name__)) from error
+    saved_note = "The workbook has been saved."
+    try:
+        port.save()
+    except Exception as error:
+        saved_note = str(NOT_SAVED_AFTER_MERGE(Location.of(master), why=_one_line(str(error)) or type(error).__name__))
+    return summary_message(result, returns_dir, saved_note)
+
+
+def master_path(port: WorkbookPort) -> Path:
+    """The open workbook as a file on this computer; EhwbError when it is not one."""
+    full_name = port.workbook_path() or ""
+    if "://" in full_name:
+        raise EhwbError(WORKBOOK_NOT_LOCAL(Location.of(full_name.rsplit("/", 1)[-1]), url=full_name))
+    path = Path(full_name)
+    if not path.is_absolute() or not path.is_file():
+        raise EhwbError(WORKBOOK_NEVER_SAVED(Location(full_name)))
+    return path
+
+
+def returns_folder(port: WorkbookPort, master: Path) -> Path:
+    """The folder the returns are read from: the setting (relative to the master's folder) or
+    'returns' beside the master; EhwbError when it does not exist."""
+    setting = port.setting(RETURNS_FOLDER_SETTING) or DEFAULT_RETURNS_FOLDER
+    folder = master.parent / Path(os.path.expandvars(os.path.expanduser(setting)))  # an absolute setting wins
+    if not folder.is_dir():
+        raise EhwbError(RETURNS_FOLDER_MISSING(Location.of(master), folder=f"'{folder}'"))
+    return folder
+
+
+def merge_function() -> Merge:
+    """The library's merge (the one `ehwb merge` runs), imported only when the button is clicked."""
+    for module_name in ("ehwb_excel.merge_folder", "ehwb_excel.merge"):
+        try:
+            module = __import__(module_name, fromlist=["merge_returns"])
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise EhwbError(MERGE_NOT_INSTALLED(why=f"module {error.name} is missing")) from error
+            continue
+        if hasattr(module, "merge_returns"):
+            return module.merge_returns
+    raise EhwbError(MERGE_NOT_INSTALLED(why="ehwb_excel has no merge_returns"))
+
+
+def summary_message(result, returns_dir: Path, saved_note: str) -> str:
+    """What the coordinator reads after a merge: the merge's own summary, where the problems
+    are listed, and whether the workbook was saved."""
+    lines = [f"Returns read from {returns_dir}", "", result.summary().strip()]
+    report = getattr(result, "report", None)
+    if report is not None and report.problems:
+        lines += ["", f"{len(report.errors)} error(s) and {len(report.warnings)} warning(s) are listed "
+                      f"on the '{layout.ISSUES_SHEET}' sheet, with file, sheet and cell."]
+    lines += ["", saved_note]
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= MAX_REASON else line[: MAX_REASON - 1] + "…"
+
+
+def _os_reason(error: OSError) -> str:
+    where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+    if isinstance(error, PermissionError):
+        return f"a file is locked or read-only{where}. Close it in Excel or any other program, then click Merge returns again."
+    return f"{error.strerror or error}{where}."
