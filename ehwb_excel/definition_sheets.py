@@ -123,9 +123,10 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 
 
 def loose(text: object) -> str:
-    """A header or name as compared: smart quotes straightened, spaces collapsed, no case, '_' as space."""
+    """A header or name as compared: no quotes (smart or plain) or '?', spaces collapsed, no case, '_' as space."""
     text = "" if text is None else str(text)
-    text = text.translate(_QUOTES).replace("_", " ").replace("?", "").strip().casefold()
+    text = text.translate(_QUOTES).replace("_", " ")
+    text = "".join(ch for ch in text if ch not in "'\"?").casefold()
     return " ".join(text.split())
 
 

@@ -33,6 +33,14 @@ TEXT_TOO_LONG = ProblemType(
     "DEF_007", "cell-text-too-long", E,
     "the text is {length:,} characters long; an Excel cell holds at most {limit:,}. Shorten it.",
 )
+FILE_EXISTS = ProblemType(
+    "DEF_008", "definition-exists", E,
+    "the file already exists, and 'ehwb init' does not replace it. Choose another name, or add --force to replace it.",
+)
+NOT_XLSX_NAME = ProblemType(
+    "DEF_009", "definition-not-xlsx", E,
+    "a definition workbook must be an Excel workbook. Give a file name ending in .xlsx.",
+)
 
 # -- the Audit sheet (settings) ---------------------------------------------------------------
 MISSING_SETTING = ProblemType(

@@ -28,5 +28,6 @@ def unused_lists(lists: list[ChoiceList], questions: list[Question], table: Tabl
     return [
         problems.LIST_NOT_USED(first[cl.name.casefold()].at("list"), name=cl.name)
         for cl in lists
-        if cl.name.casefold() not in used and cl.name.casefold() in first
+        # an empty list already has its own error
+        if cl.choices and cl.name.casefold() not in used and cl.name.casefold() in first
     ]
