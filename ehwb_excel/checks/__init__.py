@@ -2,7 +2,7 @@
 
 Each module has `check(context) -> Iterable[Problem]` and `NEEDS_AUDIT` (False: it runs even
 when a file is read without an audit). Identification comes first: once a file is refused
-(not ours, another audit, unknown agency) its answers are not checked.
+(not ours, another audit, unknown agency) nothing else is checked.
 """
 
 from __future__ import annotations
@@ -63,11 +63,9 @@ def check_return(audit: Audit | None, return_file: ReturnFile, *, deadline_passe
     """
     context = CheckContext(audit, return_file, deadline_passed_at)
     found: list[Problem] = []
-    for group in (IDENTIFICATION, CONTENT):
-        for module in group:
-            if module.NEEDS_AUDIT and audit is None:
-                continue
-            found.extend(module.check(context))
+    for module in ALL_CHECKS:
         if any(p.type.rejects_file for p in [*return_file.problems, *found]):
-            break
+            break  # one reason to refuse a file is enough: its answers are not checked
+        if not (module.NEEDS_AUDIT and audit is None):
+            found.extend(module.check(context))
     return [p for p in found if p not in return_file.problems]
