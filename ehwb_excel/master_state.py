@@ -9,7 +9,7 @@ from datetime import date, datetime
 from ehwb_excel import layout
 from ehwb_excel.master_reader import open_master, read_master_audit, sheet_records
 from ehwb_excel.model import Audit, QuestionType
-from ehwb_excel.submission import Submission, to_utc_second
+from ehwb_excel.submission import Submission, read_back_second
 
 
 @dataclass
@@ -94,7 +94,7 @@ def _plain(value):
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, datetime):
-        return to_utc_second(value)
+        return read_back_second(value)
     return value
 
 

@@ -66,20 +66,27 @@ class Submission:
 
 
 def to_utc_second(moment: datetime | None) -> datetime | None:
-    """A naive UTC datetime to the whole second: Excel keeps no time zone, and a value read
-    back from a cell (a day fraction) only round-trips to about a millisecond."""
+    """A naive UTC datetime cut to the whole second: Excel keeps no time zone, and whole
+    seconds survive the trip through a cell (a day fraction) unchanged."""
     if moment is None:
         return None
     if moment.tzinfo is not None:
         moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.replace(microsecond=0)
+
+
+def read_back_second(moment: datetime | None) -> datetime | None:
+    """A time read back from a cell, to the nearest second (12:00:00 may come back as 11:59:59.9996)."""
+    if moment is None:
+        return None
     if moment.microsecond >= 500_000:
         moment = moment + timedelta(seconds=1)
-    return moment.replace(microsecond=0)
+    return to_utc_second(moment)
 
 
 def _moment(value) -> datetime | None:
     if isinstance(value, datetime):
-        return to_utc_second(value)
+        return read_back_second(value)
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day)
     if isinstance(value, str) and value.strip():

@@ -138,3 +138,24 @@ def blank_master(path: Path, audit: Audit | None = None) -> Path:
     meta.sheet_state = "veryHidden"
     workbook.save(path)
     return path
+
+
+def state_after(result) -> "MasterState":
+    """The MasterState a master would hold after `result` was written, without a file."""
+    from ehwb_excel.master_state import state_from_records
+
+    def records(name: str) -> list[dict]:
+        return result.sheet(name).records()
+
+    return state_from_records(
+        result.audit, responses=records(layout.RESPONSES_SHEET), submissions=records(layout.SUBMISSIONS_SHEET),
+        history=records(layout.HISTORY_SHEET), merge_log=records(layout.MERGE_LOG_SHEET),
+    )
+
+
+DATA_SHEETS = (layout.SUBMISSIONS_SHEET, layout.RESPONSES_SHEET, layout.GRADES_SHEET, layout.CASE_PROFILES_SHEET, layout.HISTORY_SHEET)
+
+
+def data_of(result) -> dict[str, list[tuple]]:
+    """The rows that must not change when the same folder is merged again (all but Issues and the log)."""
+    return {name: result.sheet(name).rows for name in DATA_SHEETS}
