@@ -19,7 +19,9 @@ from ehwb_excel.definition_checks.questions import read_questions
 from ehwb_excel.definition_checks.sections import read_sections
 from ehwb_excel.definition_checks.settings import read_settings
 from ehwb_excel.definition_checks.table import Table, did_you_mean, read_table
-from ehwb_excel.definition_sheets import AGENCIES, AUDIT, CASES, DATA_SHEETS, LISTS, QUESTIONS, SECTIONS, SheetSpec, loose
+from ehwb_excel.definition_sheets import (
+    AGENCIES, AUDIT, CASES, DATA_SHEETS, DROPDOWNS_SHEET, INSTRUCTIONS_SHEET, LISTS, QUESTIONS, SECTIONS, SheetSpec, loose,
+)
 from ehwb_excel.location import Location
 from ehwb_excel.model import Audit
 from ehwb_excel.problems import EhwbError, Report
@@ -67,8 +69,10 @@ def _read_tables(path: str | os.PathLike, report: Report) -> dict[str, Table | N
 def _read_sheet(workbook, spec: SheetSpec, location: Location, report: Report) -> Table | None:
     title = next((name for name in workbook.sheetnames if loose(name) == loose(spec.name)), None)
     if title is None:
-        report.add(problems.MISSING_SHEET(location, sheet=spec.name, what=spec.what,
-                                          suggestion=did_you_mean(spec.name, workbook.sheetnames)))
+        # suggest only sheets that are not already another definition sheet
+        ours = {loose(name) for name in (*(s.name for s in DATA_SHEETS), INSTRUCTIONS_SHEET, DROPDOWNS_SHEET)}
+        others = [name for name in workbook.sheetnames if loose(name) not in ours]
+        report.add(problems.MISSING_SHEET(location, sheet=spec.name, what=spec.what, suggestion=did_you_mean(spec.name, others)))
         return None
     table, found = read_table(_rows(workbook[title]), spec, Location(location.file, title))
     report.extend(found)
