@@ -4,7 +4,8 @@ The merge reads the master FILE (its audit definition and the previous merge's s
 the button first makes sure the open workbook is saved: it offers to save it, and refuses
 with a message otherwise. The derived sheets are then written into the open workbook through
 Excel, which keeps the coordinator's charts, pivots and formatting, and Excel saves it, so
-the file and the screen agree for the next merge.
+the file and the screen agree for the next merge. As `ehwb merge` does, a copy of the master
+as it was is kept in `backups/` beside it first.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from ehwb_excel import layout
 from ehwb_excel.addin.port import DEFAULT_RETURNS_FOLDER, RETURNS_FOLDER_SETTING, WorkbookPort
 from ehwb_excel.catalogue.addin import (
     MERGE_NOT_INSTALLED,
@@ -25,8 +25,11 @@ from ehwb_excel.catalogue.addin import (
     WORKBOOK_NEVER_SAVED,
     WORKBOOK_NOT_LOCAL,
 )
+from ehwb_excel.catalogue.returns import MASTER_TEXT_UNWRITABLE
 from ehwb_excel.location import Location
+from ehwb_excel.master_writer import make_backup, text_unwritable
 from ehwb_excel.problems import EhwbError
+from ehwb_excel.sheet_table import SheetTable
 
 Merge = Callable[..., object]  # merge_returns(returns_dir, master_path, *, now=None) -> MergeResult
 MAX_REASON = 400  # characters of a failure shown in the message box
@@ -40,12 +43,15 @@ def run_merge_button(port: WorkbookPort, *, merge: Merge | None = None, now: dat
     try:
         message = _merge_into_open_workbook(port, merge, now)
     except EhwbError as error:
-        message = "Merge stopped: " + _one_line(str(error.problems[0]) if error.problems else str(error))
+        more = f" (and {len(error.problems) - 1} more like it)" if len(error.problems) > 1 else ""
+        message = "Merge stopped: " + _one_line(str(error.problems[0]) if error.problems else str(error)) + more
     except OSError as error:
         message = "Merge stopped: " + _one_line(_os_reason(error))
+    except ImportError as error:  # the Python Excel runs lacks a package the merge needs
+        message = "Merge stopped: " + _one_line(str(MERGE_NOT_INSTALLED(why=f"{type(error).__name__}: {error}")))
     except Exception as error:  # a bug of ours: one line in Excel, the details on the command line
         message = "Merge stopped by an internal error: " + _one_line(f"{type(error).__name__}: {error}") + \
-            " Run 'ehwb merge --debug' on the command line for details."
+            " For details run 'ehwb merge RETURNS_FOLDER --master MASTER.xlsx --debug' on the command line."
     try:
         port.message_box(message)
     except Exception:  # nothing is left that could show it; Excel must not get a traceback
@@ -74,12 +80,14 @@ def _merge_into_open_workbook(port: WorkbookPort, merge: Merge | None, now: date
         port.save()
     returns_dir = returns_folder(port, master)
     result = (merge or merge_function())(returns_dir, master, now=now)
+    refuse_unwritable_text(master, result.sheets)
+    backup = make_backup(master)  # the saved master as it was before this merge, as `ehwb merge` keeps
     for table in result.sheets:
         try:
             port.write_sheet(table)
         except Exception as error:
             raise EhwbError(SHEET_NOT_WRITTEN(Location.of(master, table.name), why=_one_line(str(error)) or type(error).__name__)) from error
-    saved_note = "The workbook has been saved."
+    saved_note = f"The workbook has been saved; the version before this merge is kept as {backup}."
     try:
         port.save()
     except Exception as error:
@@ -110,28 +118,28 @@ def returns_folder(port: WorkbookPort, master: Path) -> Path:
 
 def merge_function() -> Merge:
     """The library's merge (the one `ehwb merge` runs), imported only when the button is clicked."""
-    for module_name in ("ehwb_excel.merge_folder", "ehwb_excel.merge"):
-        try:
-            module = __import__(module_name, fromlist=["merge_returns"])
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise EhwbError(MERGE_NOT_INSTALLED(why=f"module {error.name} is missing")) from error
-            continue
-        if hasattr(module, "merge_returns"):
-            return module.merge_returns
-    raise EhwbError(MERGE_NOT_INSTALLED(why="ehwb_excel has no merge_returns"))
+    try:
+        from ehwb_excel.merge_folder import merge_returns
+    except ImportError as error:
+        raise EhwbError(MERGE_NOT_INSTALLED(why=_one_line(f"{type(error).__name__}: {error}"))) from error
+    return merge_returns
+
+
+def refuse_unwritable_text(master: Path, tables: list[SheetTable]) -> None:
+    """Text no Excel cell can hold is refused before anything is written (as `ehwb merge` does)."""
+    for table in tables:
+        for row_number, row in enumerate([table.headers, *table.rows], start=1):
+            for column, value in enumerate(row, start=1):
+                why = text_unwritable(value)
+                if why:
+                    raise EhwbError(MASTER_TEXT_UNWRITABLE(Location.of(master, table.name, row_number, column), why=why,
+                                                           source=f"sheet '{table.name}'"))
 
 
 def summary_message(result, returns_dir: Path, saved_note: str) -> str:
-    """What the coordinator reads after a merge: the merge's own summary, where the problems
-    are listed, and whether the workbook was saved."""
-    lines = [f"Returns read from {returns_dir}", "", result.summary().strip()]
-    report = getattr(result, "report", None)
-    if report is not None and report.problems:
-        lines += ["", f"{len(report.errors)} error(s) and {len(report.warnings)} warning(s) are listed "
-                      f"on the '{layout.ISSUES_SHEET}' sheet, with file, sheet and cell."]
-    lines += ["", saved_note]
-    return "\n".join(lines)
+    """What the coordinator reads after a merge: where the returns came from, the merge's own
+    summary (merged, missing, late, rejected, and where the problems are listed), the save."""
+    return "\n\n".join([f"Returns read from {returns_dir}", result.summary().strip(), saved_note])
 
 
 def _one_line(text: str) -> str:
