@@ -172,6 +172,8 @@ def _write_answer_sheet(ws: Worksheet, audit: Audit, agency: Agency, sheet: Answ
     ws.row_dimensions[KEY_ROW].hidden = True
     style.header_row(ws, HEADER_ROW, [VISIBLE_HEADERS[key] for key in layout.ANSWER_SHEET_COLUMNS])
 
+    for key, width in WIDTHS.items():
+        ws.column_dimensions[_letter(key)].width = width
     row = FIRST_ROW
     for section in ordered_sections(audit):
         questions = audit.questions_in(section.id, per)
@@ -188,9 +190,6 @@ def _write_answer_sheet(ws: Worksheet, audit: Audit, agency: Agency, sheet: Answ
     for question in sheet.questions:
         _answer_validation(ws, audit, question, sheet.rows[question.id])
     _answer_formats(ws, audit, sheet)
-
-    for key, width in WIDTHS.items():
-        ws.column_dimensions[_letter(key)].width = width
     ws.column_dimensions[_letter(layout.COL_QUESTION_ID)].hidden = True
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=1).coordinate
     style.print_setup(
@@ -205,6 +204,9 @@ def _section_row(ws: Worksheet, row: int, section: Section, number: str) -> None
     style.put_text(ws.cell(row=row, column=COLUMN[layout.COL_QUESTION]), text, style.SUBTITLE_FONT)
     for column in range(1, COLUMN[layout.COL_GUIDANCE] + 1):
         ws.cell(row=row, column=column).fill = style.SECTION_FILL
+    # one wide title across the table (the row has no question id, so readers skip it)
+    ws.merge_cells(start_row=row, start_column=COLUMN[layout.COL_QUESTION], end_row=row, end_column=COLUMN[layout.COL_GUIDANCE])
+    style.fit_row_height(ws, row)
 
 
 def _question_row(ws: Worksheet, row: int, audit: Audit, question: Question, refs: dict) -> None:
@@ -226,6 +228,7 @@ def _question_row(ws: Worksheet, row: int, audit: Audit, question: Question, ref
         cell(layout.COL_ANSWER).number_format = DATE_FORMAT
     for key in (layout.COL_REF, layout.COL_QUESTION, layout.COL_GUIDANCE):
         cell(key).border = style.BOX
+    style.fit_row_height(ws, row, range(1, COLUMN[layout.COL_GUIDANCE] + 1))
 
 
 def guidance_text(audit: Audit, question: Question, refs: dict) -> str:
@@ -382,8 +385,7 @@ def _fact_row(ws: Worksheet, row: int, label: str, value: str) -> int:
     style.put_text(ws.cell(row=row, column=1), label, style.BOLD)
     style.put_text(ws.cell(row=row, column=2), value)
     ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=7)
-    lines = max(1, -(-len(value) // 90))  # about 90 characters per line across B:G
-    ws.row_dimensions[row].height = 13 * lines + 2  # merged cells do not grow to fit their text
+    style.fit_row_height(ws, row)  # merged cells do not grow to fit their text
     return row + 1
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -91,6 +92,32 @@ def header_row(ws: Worksheet, row: int, headers: tuple[str, ...] | list[str], st
 def set_widths(ws: Worksheet, widths: dict[str, float]) -> None:
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
+
+
+def fit_row_height(ws: Worksheet, row: int, columns: range | None = None) -> None:
+    """Set the row tall enough for its wrapped text.
+
+    LibreOffice does not re-fit row heights when it opens an .xlsx, and neither application
+    fits rows holding merged cells, so long questions would be cut off without this estimate.
+    """
+    lines = 1
+    for cell in ws[row]:
+        if columns is not None and cell.column not in columns or not isinstance(cell.value, str):
+            continue  # merged-away cells have no value either
+        width = _merged_width(ws, cell) or ws.column_dimensions[get_column_letter(cell.column)].width or 8.43
+        size = (cell.font.sz or 10) if cell.font else 10
+        per_line = max(1, int(width * 1.1 * 10 / size) - 1)  # about 1.1 Arial characters per width unit at 10pt
+        needed = sum(max(1, -(-len(part) // per_line)) for part in cell.value.split("\n"))
+        lines = max(lines, needed)
+    ws.row_dimensions[row].height = max(15.0, lines * 12.75 + 3)
+
+
+def _merged_width(ws: Worksheet, cell: Cell) -> float | None:
+    for merged in ws.merged_cells.ranges:
+        if cell.coordinate in merged:
+            columns = range(merged.min_col, merged.max_col + 1)
+            return sum(ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in columns)
+    return None
 
 
 def trim(text: str, limit: int) -> str:

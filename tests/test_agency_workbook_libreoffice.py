@@ -63,16 +63,28 @@ def seen(libreoffice, generated, first_case):
         operations.append(op("sheet_info", sheet=name))
     grade, yes_no, number = (first_case[t].answer for t in (QuestionType.GRADE, QuestionType.YES_NO, QuestionType.NUMBER))
     saved = path.with_name("saved by libreoffice.xlsx")
+    progress = [op("get_value", sheet=layout.START_SHEET, cell=f"{column}{_progress_row(wb, case)}") for column in "DEF"]
     operations += [
+        op("recalculate"),
+        *progress,
         op("type_value", sheet=case, cell=grade, value="Good"),
         op("type_value", sheet=case, cell=yes_no, value="Maybe"),
         op("type_value", sheet=case, cell=yes_no, value="yes"),  # case-insensitive, as in Excel
         op("type_value", sheet=case, cell=number, value=-3),
         op("type_value", sheet=case, cell=number, value=12),
+        op("set_value", sheet=case, cell=first_case[QuestionType.TEXT].answer, value="=1+1 typed as text"),
+        op("recalculate"),
+        *progress,
         op("save_as", path=str(saved)),
     ]
     results = libreoffice.run_ok(operations)
     return results, saved
+
+
+def _progress_row(wb, sheet: str) -> int:
+    """The start sheet's progress row for `sheet` (its name in column A)."""
+    ws = wb[layout.START_SHEET]
+    return next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == sheet)
 
 
 def _results(seen, name, sheet=None):
@@ -152,3 +164,20 @@ def test_saved_back_as_xlsx_the_answers_validations_and_metadata_survive(seen, g
         assert all(back.defined_names[dv.formula1.lstrip("=")] for dv in lists)
         # LibreOffice writes "&10 OFFICIAL-SENSITIVE": openpyxl keeps the space after the size code
         assert sheet.oddHeader.center.text.strip() == audit.settings.protective_marking
+
+
+def test_the_start_sheet_progress_counts_answers_live(seen):
+    (before_required, before_answered, before_to_do), (after_required, after_answered, after_to_do) = (
+        [v["value"] for v in values] for values in (_results(seen, "get_value")[:3], _results(seen, "get_value")[3:])
+    )
+    assert before_answered == 0 and before_to_do == before_required > 0
+    assert after_answered == 4  # Good, yes, 12 and the text
+    assert 0 < after_required - after_to_do <= after_answered  # required answers now given
+    # 'yes' to "known to your agency?" makes the questions that depend on it required
+    assert after_required > before_required
+
+
+def test_text_starting_with_equals_stays_text_after_a_libreoffice_save(seen, first_case):
+    _, saved = seen
+    cell = openpyxl.load_workbook(saved)[first_case[QuestionType.TEXT].sheet][first_case[QuestionType.TEXT].answer]
+    assert cell.value == "=1+1 typed as text" and cell.data_type == "s"
