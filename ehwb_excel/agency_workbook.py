@@ -156,6 +156,8 @@ def _write_lists(wb: Workbook, audit: Audit) -> Worksheet:
 
 
 def _write_answer_sheet(ws: Worksheet, audit: Audit, agency: Agency, sheet: AnswerSheet, per: AskedPer, refs: dict) -> None:
+    if ws.title != sheet.name:  # openpyxl renames a clashing sheet silently ("Start1"); readers would not find it
+        raise ValueError(f"sheet name '{sheet.name}' is used twice or is reserved; give the case another reference")
     title = sheet.name if per is AskedPer.CASE else "Questions for your agency (answer once)"
     style.put_text(ws.cell(row=TITLE_ROW, column=1), f"{title} \u2013 {audit.settings.theme}", style.TITLE_FONT, None)
     style.put_text(

@@ -52,6 +52,16 @@ def test_unknown_agency_is_refused_with_the_known_codes(audit):
         agency_workbook(audit, "NOPE")
 
 
+def test_a_case_named_like_a_reserved_sheet_is_refused_not_renamed(audit):
+    from dataclasses import replace
+
+    from ehwb_excel.model import Case
+
+    clash = replace(audit, cases=(Case(layout.START_SHEET, ("SCT",)),))
+    with pytest.raises(ValueError, match="sheet name 'Start' is used twice or is reserved"):
+        agency_workbook(clash, "SCT")
+
+
 def test_key_row_is_hidden_above_the_header_and_names_the_subject(sct):
     for ws in answer_sheets(sct):
         row, keys = key_row(ws)

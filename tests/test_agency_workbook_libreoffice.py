@@ -12,7 +12,7 @@ from ehwb_excel.agency_workbook import agency_workbook
 from ehwb_excel.default_audit import default_audit
 from ehwb_excel.model import QuestionType
 from tests.libreoffice import libreoffice, op  # noqa: F401  (module-scoped fixture)
-from tests.workbook_checks import answer_rows, answer_sheets, key_row, meta, unlocked_cells
+from tests.workbook_checks import answer_rows, answer_sheets, key_row, meta, unlocked_cells, validations_by_cell
 
 pytestmark = pytest.mark.libreoffice
 
@@ -160,6 +160,9 @@ def test_saved_back_as_xlsx_the_answers_validations_and_metadata_survive(seen, g
     assert meta(back) == meta(original)
     for sheet in answer_sheets(back):
         assert sheet.protection.sheet
+        row, keys = key_row(sheet)
+        assert sheet.row_dimensions[row].hidden
+        assert sheet.column_dimensions[openpyxl.utils.get_column_letter(keys[layout.COL_QUESTION_ID])].hidden
         lists = [dv for dv in sheet.data_validations.dataValidation if dv.type == "list"]
         assert all(back.defined_names[dv.formula1.lstrip("=")] for dv in lists)
         # LibreOffice writes "&10 OFFICIAL-SENSITIVE": openpyxl keeps the space after the size code
@@ -181,3 +184,23 @@ def test_text_starting_with_equals_stays_text_after_a_libreoffice_save(seen, fir
     _, saved = seen
     cell = openpyxl.load_workbook(saved)[first_case[QuestionType.TEXT].sheet][first_case[QuestionType.TEXT].answer]
     assert cell.value == "=1+1 typed as text" and cell.data_type == "s"
+
+
+def test_rows_inserted_by_an_agency_move_answers_keys_and_validations_together(libreoffice, generated, first_case, tmp_path):
+    path, original = generated
+    grade = first_case[QuestionType.GRADE]
+    saved = tmp_path / "with rows inserted.xlsx"
+    libreoffice.run_ok([
+        op("open", path=str(path)),
+        op("unprotect", sheet=grade.sheet),
+        op("insert_rows", sheet=grade.sheet, row=grade.row, count=2),
+        op("type_value", sheet=grade.sheet, cell=f"{grade.answer[0]}{grade.row + 2}", value="Inadequate"),
+        op("save_as", path=str(saved)),
+    ])
+    ws = openpyxl.load_workbook(saved)[grade.sheet]
+    moved = {r.question_id: r for r in answer_rows(ws)}
+    assert list(moved) == [r.question_id for r in answer_rows(original[grade.sheet])]
+    assert moved[grade.question_id].row == grade.row + 2
+    assert ws[moved[grade.question_id].answer].value == "Inadequate"
+    dv = validations_by_cell(ws)[moved[grade.question_id].answer]
+    assert dv.type == "list" and dv.formula1.startswith(layout.LIST_NAME_PREFIX)
