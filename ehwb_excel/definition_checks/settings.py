@@ -7,7 +7,7 @@ from ehwb_excel.definition_checks.table import Record, Table, first_seen, known
 from ehwb_excel.definition_sheets import SETTINGS, SettingSpec, setting_for
 from ehwb_excel.definition_values import a_date
 from ehwb_excel.model import DEFAULT_MARKING, Settings
-from ehwb_excel.problems import Problem
+from ehwb_excel.problems import Problem, Severity
 
 _DEFAULTS = {"coordinator_phone": "", "protective_marking": DEFAULT_MARKING, "template_version": "1"}
 
@@ -35,7 +35,7 @@ def read_settings(table: Table) -> tuple[Settings | None, list[Problem]]:
         value, problem = _value(setting, rows.get(setting.field), table)
         found.extend([problem] if problem else [])
         values[setting.field] = value
-    if any(p.severity.value == "error" for p in found):
+    if any(p.severity is Severity.ERROR for p in found):
         return None, found
     return Settings(**values), found
 

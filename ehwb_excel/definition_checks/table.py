@@ -82,7 +82,7 @@ def read_table(rows: Iterable[tuple], spec: SheetSpec, location: Location) -> tu
             found.append(problems.MISSING_COLUMN(
                 location.at(1), column=column.header, suggestion=did_you_mean(column.header, headers),
                 found=", ".join(f"'{h}'" for h in headers) or "none"))
-    if found and any(p.type is problems.MISSING_COLUMN for p in found):
+    if any(p.type is problems.MISSING_COLUMN for p in found):
         return None, found
     for row_number, values in enumerate(rows, start=2):
         record = Record(table, row_number, tuple(values))
