@@ -25,7 +25,12 @@ class XlwingsWorkbookPort:
 
     # -- reading -------------------------------------------------------------------------
     def workbook_path(self) -> str:
-        return self.book.fullname
+        try:
+            # xlwings turns the web address of a workbook synced with OneDrive or SharePoint
+            # into the local file's path (with the ONEDRIVE_*/SHAREPOINT_* settings if needed)
+            return self.book.fullname
+        except Exception:  # it could not: the web address makes the button say what to do
+            return self.book.api.FullName if sys.platform.startswith("win") else self.book.api.full_name.get()
 
     def has_unsaved_changes(self) -> bool:
         if sys.platform.startswith("win"):
@@ -43,14 +48,16 @@ class XlwingsWorkbookPort:
     # -- writing -------------------------------------------------------------------------
     def write_sheet(self, table: SheetTable) -> None:
         book = self.book
-        names = [sheet.name for sheet in book.sheets]
-        sheet = book.sheets[table.name] if table.name in names else book.sheets.add(table.name, after=book.sheets[-1])
+        is_new = table.name not in [sheet.name for sheet in book.sheets]
+        sheet = book.sheets.add(table.name, after=book.sheets[-1]) if is_new else book.sheets[table.name]
         # Clear values only: the sheet, its formats and the charts, pivots and formulas that
         # refer to it stay. Deleting and re-adding the sheet would break them.
         sheet.clear_contents()
         values = excel_input_rows(table)
         target = sheet.range((1, 1)).resize(len(values), len(table.headers))
         target.value = values
+        if is_new:  # a sheet made by `ehwb generate` keeps its own look; a new one gets a bold header
+            sheet.range((1, 1)).resize(1, len(table.headers)).font.bold = True
         if table.fills:
             target.offset(1, 0).color = None
             for (row, column), colour in table.fills.items():
