@@ -72,6 +72,8 @@ def seen(libreoffice, generated, first_case):
         op("type_value", sheet=case, cell=yes_no, value="yes"),  # case-insensitive, as in Excel
         op("type_value", sheet=case, cell=number, value=-3),
         op("type_value", sheet=case, cell=number, value=12),
+        op("type_value", sheet=case, cell=first_case[QuestionType.DATE].answer, value="1999-12-31"),
+        op("type_value", sheet=case, cell=first_case[QuestionType.DATE].answer, value="2026-01-05"),
         op("set_value", sheet=case, cell=first_case[QuestionType.TEXT].answer, value="=1+1 typed as text"),
         op("recalculate"),
         *progress,
@@ -137,12 +139,14 @@ def test_lists_and_metadata_sheets_are_hidden_and_the_start_sheet_protected(seen
 
 
 def test_a_value_from_the_list_is_accepted_and_one_outside_it_refused(seen):
-    good, maybe, yes, negative, twelve = _results(seen, "type_value")
+    good, maybe, yes, negative, twelve, too_early, in_range = _results(seen, "type_value")
     assert good["accepted"] and good["string"] == "Good"
     assert not maybe["accepted"] and maybe["kind"] == "EMPTY"  # refused and taken back
     assert yes["accepted"]
     assert not negative["accepted"]
     assert twelve["accepted"] and twelve["value"] == 12
+    assert not too_early["accepted"]  # dates before 2000 are typing mistakes
+    assert in_range["accepted"] and in_range["string"] == "05/01/2026"  # shown as dd/mm/yyyy
 
 
 def test_saved_back_as_xlsx_the_answers_validations_and_metadata_survive(seen, generated, first_case, audit):
@@ -154,6 +158,7 @@ def test_saved_back_as_xlsx_the_answers_validations_and_metadata_survive(seen, g
     assert ws[first_case[QuestionType.GRADE].answer].value == "Good"
     assert ws[first_case[QuestionType.YES_NO].answer].value == "yes"
     assert ws[first_case[QuestionType.NUMBER].answer].value == 12
+    assert ws[first_case[QuestionType.DATE].answer].value == datetime(2026, 1, 5)
     assert [r.question_id for r in answer_rows(ws)] == [r.question_id for r in answer_rows(original[case])]
     assert back[layout.LISTS_SHEET].sheet_state == "hidden"
     assert back[layout.META_SHEET].sheet_state in ("hidden", "veryHidden")  # LibreOffice: hidden
@@ -174,7 +179,7 @@ def test_the_start_sheet_progress_counts_answers_live(seen):
         [v["value"] for v in values] for values in (_results(seen, "get_value")[:3], _results(seen, "get_value")[3:])
     )
     assert before_answered == 0 and before_to_do == before_required > 0
-    assert after_answered == 4  # Good, yes, 12 and the text
+    assert after_answered == 5  # Good, yes, 12, the date and the text
     assert 0 < after_required - after_to_do <= after_answered  # required answers now given
     # 'yes' to "known to your agency?" makes the questions that depend on it required
     assert after_required > before_required

@@ -21,7 +21,9 @@ Operations (sheet = sheet name, cell = "C6", range = "A1:H60"; rows are numbered
                                        which bypasses validation and protection, like a paste in Excel
   set_text(sheet, cell, text)       -> setString: always text
   set_formula(sheet, cell, formula) -> setFormula
-  type_value(sheet, cell, value)    -> accepted: bool. As a user typing: the value is entered, then
+  type_value(sheet, cell, value)    -> accepted: bool. As a user typing: the value is entered (a number
+                                       with setValue, text with setFormula, which reads it as keyboard
+                                       input: "2026-01-05" becomes a date, "12" a number), then
                                        LibreOffice's own validation engine judges it (the detective's
                                        "Mark invalid data", XSheetAuditing.showInvalid, which circles
                                        invalid cells); a refused value is taken back, as a stop alert
@@ -247,7 +249,10 @@ class Driver:
         ws = self._sheet(sheet)
         target = ws.getCellRangeByName(cell)
         before = target.getFormula()
-        self.set_value(sheet, cell, value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            target.setValue(value)
+        else:
+            target.setFormula(str(value))  # interpreted as typed input
         accepted = not self._marked_invalid(ws, target)
         if not accepted:
             target.setFormula(before)  # a stop alert keeps the old content
