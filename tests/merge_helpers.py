@@ -159,3 +159,33 @@ DATA_SHEETS = (layout.SUBMISSIONS_SHEET, layout.RESPONSES_SHEET, layout.GRADES_S
 def data_of(result) -> dict[str, list[tuple]]:
     """The rows that must not change when the same folder is merged again (all but Issues and the log)."""
     return {name: result.sheet(name).rows for name in DATA_SHEETS}
+
+
+# -- real workbooks (the generator's agency workbooks and master, filled in by id) ------------------
+
+
+def real_master(path: Path, audit: Audit | None = None) -> Path:
+    """The master `ehwb generate` writes, saved at `path`."""
+    from ehwb_excel.master_workbook import master_workbook
+
+    master_workbook(audit or merge_audit()).save(path)
+    return path
+
+
+def real_return(folder: Path, agency: str, answers: dict, *, name: str | None = None,
+                modified: datetime | None = ON_TIME, comments: dict | None = None) -> Path:
+    """The agency's generated workbook with `answers` filled in by (case, question id), file time `modified` (UTC)."""
+    import os
+    from datetime import timezone
+
+    from ehwb_excel.agency_workbook import agency_workbook
+    from ehwb_excel.demo_returns import fill_answers
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / (name or f"{agency} return.xlsx")
+    agency_workbook(merge_audit(), agency).save(path)
+    fill_answers(path, answers, comments=comments)
+    if modified is not None:
+        stamp = modified.replace(tzinfo=timezone.utc).timestamp()
+        os.utime(path, (stamp, stamp))
+    return path
