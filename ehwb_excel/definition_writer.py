@@ -37,6 +37,8 @@ NAME_ASKED_PER = "def_asked_per"
 NAME_LIST_NAMES = "def_list_names"
 NAME_SECTION_IDS = "def_section_ids"
 NAME_QUESTION_IDS = "def_question_ids"
+NAME_AGENCY_CODES = "def_agency_codes"
+SPARE_AGENCY_COLUMNS = 20  # header cells right of the agencies that offer agency codes for new columns
 
 INSTRUCTIONS = (
     "How to describe the audit",
@@ -105,9 +107,9 @@ def _cases_sheet(workbook: Workbook, audit: Audit) -> None:
     spec = SheetSpec(sheets.CASES.name, sheets.CASES.what, sheets.CASES.columns + agency_columns)
     rows = [(c.reference, c.summary, *("Yes" if code in c.agencies else None for code in codes)) for c in audit.cases]
     ws = _table(workbook, spec, rows)
-    if codes:
-        first, last = column_letter(3), column_letter(2 + len(codes))
-        _validate(ws, f"{first}2:{last}{EDITABLE_ROWS + 1}", NAME_YES, "Knows the case?", "Yes if the agency knows this case; else leave blank.")
+    first, last = column_letter(3), column_letter(2 + len(codes) + SPARE_AGENCY_COLUMNS)
+    _validate(ws, f"{first}2:{last}{EDITABLE_ROWS + 1}", NAME_YES, "Knows the case?", "Yes if the agency knows this case; else leave blank.")
+    _validate(ws, f"{first}1:{last}1", NAME_AGENCY_CODES, "Agency code", "The code of an agency on the Agencies sheet.")
 
 
 def _lists_sheet(workbook: Workbook, audit: Audit) -> None:
@@ -138,6 +140,7 @@ def _dropdowns(workbook: Workbook, audit: Audit) -> None:
     last = EDITABLE_ROWS + 1
     _define(workbook, NAME_SECTION_IDS, f"'{sheets.SECTIONS.name}'!$A$2:$A${last}")
     _define(workbook, NAME_QUESTION_IDS, f"'{sheets.QUESTIONS.name}'!$A$2:$A${last}")
+    _define(workbook, NAME_AGENCY_CODES, f"'{sheets.AGENCIES.name}'!$A$2:$A${last}")
 
 
 def _validations(workbook: Workbook) -> None:

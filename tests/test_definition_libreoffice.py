@@ -52,7 +52,7 @@ def test_libreoffice_keeps_the_definitions_own_dropdowns(converted):
     workbook = openpyxl.load_workbook(converted / "audit.xlsx")
     names = set(workbook.defined_names.keys())
     lists = [dv.formula1 for ws in workbook for dv in ws.data_validations.dataValidation if dv.type == "list"]
-    assert len(lists) == 8 and set(lists) <= names
+    assert len(lists) == 9 and set(lists) <= names
 
 
 def _app_is_libreoffice(path) -> bool:

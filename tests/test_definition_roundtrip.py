@@ -53,6 +53,9 @@ def test_own_dropdowns_use_defined_names_never_inline_or_cross_sheet(written):
     questions = workbook[sheets.QUESTIONS.name]
     by_column = {str(dv.sqref).split(":")[0][0]: dv.formula1 for dv in questions.data_validations.dataValidation}
     assert by_column["D"] == "def_types" and by_column["G"] == "def_asked_per"
+    cases = {str(dv.sqref): dv.formula1 for dv in workbook["Cases"].data_validations.dataValidation}
+    assert cases == {"C2:AG501": "def_yes", "C1:AG1": "def_agency_codes"}
+    assert workbook.defined_names["def_agency_codes"].attr_text == "'Agencies'!$A$2:$A$501"
     dropdowns = workbook[sheets.DROPDOWNS_SHEET]
     assert dropdowns.sheet_state == "hidden"
     assert workbook.defined_names["def_types"].attr_text == "'Dropdowns'!$A$2:$A$7"
