@@ -257,3 +257,11 @@ def test_lock_files_are_skipped_with_a_warning_and_clutter_is_ignored(tmp_path):
         (".~lock.SCT return.xlsx#", ret.LOCK_FILE.code), ("~$SCT return.xlsx", ret.LOCK_FILE.code),
     ]
     assert "'SCT return.xlsx' is open there" in skipped[0].message
+
+
+def test_a_file_that_cannot_be_opened_is_refused_not_raised(tmp_path):
+    path = tmp_path / "still syncing.xlsx"
+    path.mkdir()  # reading a folder fails like a locked or placeholder file does
+    found = read_return(path, AUDIT)
+    assert codes(found) == [(path.name, None, None, ret.FILE_UNREADABLE.code)]
+    assert found.rejected

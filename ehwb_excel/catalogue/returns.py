@@ -138,6 +138,11 @@ LOCK_FILE = ProblemType(
     "RET_028", "lock-file-skipped", W,
     "this is a lock file left by {application}: '{original}' is open there or was not closed cleanly. It is skipped; if '{original}' was being changed, close it and merge again.",
 )
+FILE_UNREADABLE = ProblemType(
+    "RET_033", "file-unreadable", E,
+    "the file cannot be opened ({why}); it may still be downloading or syncing, or be locked by another program. Close it there, wait for the copy to finish, and merge again.",
+    rejects_file=True,
+)
 
 # -- across files (decided by the merge) ---------------------------------------------------
 DUPLICATE_AGENCY = ProblemType(
