@@ -55,9 +55,12 @@ def template_path() -> Path:
 
 
 def ribbon_xml_path() -> Path:
-    """macros/ribbon.xml of the project, or the copy installed under <prefix>/share/ehwb_excel."""
-    for path in (Path(__file__).resolve().parents[2] / "macros" / "ribbon.xml",
-                 Path(sys.prefix) / "share" / "ehwb_excel" / "ribbon.xml"):
+    """macros/ribbon.xml of the project, or the copy a wheel installs as data under
+    <prefix>/share/ehwb_excel (the environment's prefix, or the user's for `pip install --user`)."""
+    import site
+
+    installed = [Path(base) / "share" / "ehwb_excel" / "ribbon.xml" for base in (sys.prefix, site.getuserbase())]
+    for path in (Path(__file__).resolve().parents[2] / "macros" / "ribbon.xml", *installed):
         if path.is_file():
             return path
     raise AddinBuildError("the ribbon XML (macros/ribbon.xml) is not found: build from a checkout of the project.")
