@@ -4,8 +4,9 @@ The one place where what people type is forgiven (pure, no file formats):
 - list answers (grade, choice, yes/no) match their choice list ignoring case, extra and
   non-breaking spaces: "requires  Improvement " -> "Requires improvement";
 - a real boolean (Excel's TRUE typed in a cell, LibreOffice's true/false) answers a list
-  only when the list has exactly the choices Yes and No (the yes/no list): True -> "Yes";
-  in any other list, and the text "TRUE", it is an answer outside the list;
+  only when the list has the choices Yes and No (the yes/no list, even with "Not known"):
+  True -> "Yes", False -> "No"; in any other list it is an answer outside the list, and so
+  is the text "TRUE" (text is matched to the list as typed, never guessed);
 - numbers: 6.0 -> 6, "6" -> 6, " 6,5 " is not read as 6.5 (a comma is ambiguous), "six" is wrong;
 - dates: date, datetime (its day), an Excel serial number (1900 date system), ISO
   "2026-03-31" or UK "31/03/2026" (also 31-03-2026, 31.03.2026); anything else is wrong;

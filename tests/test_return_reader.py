@@ -265,3 +265,19 @@ def test_a_file_that_cannot_be_opened_is_refused_not_raised(tmp_path):
     found = read_return(path, AUDIT)
     assert codes(found) == [(path.name, None, None, ret.FILE_UNREADABLE.code)]
     assert found.rejected
+
+
+def test_a_renamed_metadata_sheet_is_still_found_by_its_format_key(tmp_path):
+    path = filled_return(tmp_path)
+    edit_return(path, lambda wb: setattr(wb[layout.META_SHEET], "title", "Sheet7"))
+    found = read_return(path, AUDIT)
+    assert (found.agency_code, codes(found)) == ("SCT", [])
+
+
+def test_a_boolean_cell_is_read_as_a_boolean_and_answers_a_yes_no_question(tmp_path):
+    # LibreOffice and Excel store TRUE/FALSE as boolean cells (t="b"), not as text
+    answers = {**SCT_COMPLETE, ("Case A", "self_harm"): False, ("Case B", "self_harm"): True}
+    found = read_return(filled_return(tmp_path, answers), AUDIT)
+    values = {(a.case, a.question_id): a.value for a in found.answered}
+    assert (values[("Case A", "self_harm")], values[("Case B", "self_harm")]) == (False, True)
+    assert codes(found) == []
