@@ -52,7 +52,7 @@ def _read_tables(path: str | os.PathLike, report: Report) -> dict[str, Table | N
         # read_only + data_only: values as last saved, no formulas evaluated, nothing executed
         workbook = openpyxl.load_workbook(os.fspath(path), read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as error:
-        report.add(problems.FILE_UNREADABLE(location, why=_why_unreadable(error)))
+        report.add(problems.FILE_UNREADABLE(location, why=_why_unreadable(error, path)))
         return None
     try:
         if not workbook.sheetnames:  # Strict Open XML workbooks load with no sheets and no error
@@ -85,11 +85,17 @@ def _rows(worksheet) -> Iterator[tuple]:
     return worksheet.iter_rows(values_only=True)
 
 
-def _why_unreadable(error: Exception) -> str:
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: an encrypted .xlsx or an old .xls
+
+
+def _why_unreadable(error: Exception, path: str | os.PathLike) -> str:
     if isinstance(error, FileNotFoundError):
         return "there is no such file"
     if isinstance(error, zipfile.BadZipFile):
-        return "it is not an .xlsx package; it may be encrypted, an old .xls, or damaged"
+        with open(path, "rb") as file:
+            if file.read(len(OLE_SIGNATURE)) == OLE_SIGNATURE:
+                return "it is password-protected (encrypted) or an old .xls file; remove the password or save it as .xlsx"
+        return "it is not an .xlsx package; it may be damaged or another kind of file"
     if isinstance(error, InvalidFileException):
         return "only .xlsx and .xlsm workbooks can be read"
     return f"{type(error).__name__}: {error}"

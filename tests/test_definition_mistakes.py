@@ -230,7 +230,7 @@ def test_unreadable_files(tmp_path):
     broken = tmp_path / "audit.xlsx"
     broken.write_bytes(b"not a zip at all")
     assert read_definition(broken)[1].flatten() == [["audit.xlsx", "", "", "DEF_001"]]
-    assert "not an .xlsx package" in read_definition(broken)[1].problems[0].message
+    assert "not an .xlsx package; it may be damaged" in read_definition(broken)[1].problems[0].message
     missing = read_definition(tmp_path / "absent.xlsx")[1]
     assert missing.flatten() == [["absent.xlsx", "", "", "DEF_001"]]
     assert missing.problems[0].message == problems.FILE_UNREADABLE.format({"why": "there is no such file"})
