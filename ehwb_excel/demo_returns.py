@@ -48,7 +48,8 @@ def fill_answers(
         raise KeyError(f"no answer row for {missing}")
     for key, value, column_key in wanted:
         ws, row, columns = rows[key]
-        cell = ws.cell(row=row, column=columns[column_key], value=value)
+        cell = ws.cell(row=row, column=columns[column_key])
+        cell.value = value  # assigned, not passed to ws.cell(), which ignores None: None blanks the cell
         if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
             cell.data_type = "s"  # openpyxl would store "=..." as a live formula
     target = Path(out_path or workbook_path)
