@@ -132,7 +132,7 @@ ILLEGAL_CHARACTERS = ProblemType(
 )
 DUPLICATE_QUESTION_ROW = ProblemType(
     "RET_027", "question-row-duplicated", W,
-    "question {ref} appears more than once on this sheet (also in {other}); the answer in {cell} is used. Delete the copied row and send the return again.",
+    "question {ref} appears more than once (first in {other}); both answers are kept as typed, and the first one decides which later questions apply. Delete the copied row and send the return again.",
 )
 LOCK_FILE = ProblemType(
     "RET_028", "lock-file-skipped", W,

@@ -1,4 +1,4 @@
-"""A question row copied on one sheet: the first row is the one used, the copy is reported."""
+"""A question row copied (on its sheet or a copied sheet): both answers are kept, the copy is reported."""
 
 from __future__ import annotations
 
