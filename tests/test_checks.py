@@ -186,7 +186,7 @@ def test_a_row_with_an_unknown_question_id_is_a_warning(tmp_path):
     assert located(found) == [(path.name, "Case A", row.location.cell, ret.UNKNOWN_QUESTION.code)]
 
 
-def test_a_copied_question_row_is_reported_and_the_first_one_is_used(tmp_path):
+def test_a_copied_question_row_is_reported_and_both_answers_are_kept(tmp_path):
     path = filled_return(tmp_path)
     sheet, cell = answer_cell(path, "Case A", "voice")
 
@@ -200,7 +200,8 @@ def test_a_copied_question_row_is_reported_and_the_first_one_is_used(tmp_path):
 
     edit_return(path, copy_row)
     found = read_return(path, AUDIT)
-    copy = [a for a in found.answers if (a.case, a.question_id) == ("Case A", "voice")][1]
+    first, copy = [a for a in found.answers if (a.case, a.question_id) == ("Case A", "voice")]
+    assert (first.value, copy.value) == (SCT_COMPLETE[("Case A", "voice")], "Inadequate")
     assert located(found) == [(path.name, sheet, copy.location.cell, ret.DUPLICATE_QUESTION_ROW.code)]
     assert f"{sheet}!{cell}" in found.problems[0].message
 
