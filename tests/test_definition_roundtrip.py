@@ -1,5 +1,6 @@
 """Writing the definition workbook and reading it back gives the same audit; typing variants are forgiven."""
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import openpyxl
@@ -111,6 +112,9 @@ def test_forgiving_headers_and_values_give_the_same_audit(tmp_path):
             cell(sheets.QUESTIONS, "asked_per", q("date_completed")): "Once per agency",
             cell(sheets.QUESTIONS, "condition_value", q("ehe_reason")): " yes\u00a0",
             cell(sheets.QUESTIONS, "id", q("gender")): "\u00a0gender ",
+            cell(sheets.QUESTIONS, "section", q("gender")): "Profile",
+            cell(sheets.QUESTIONS, "choice_list", q("gender")): "GENDER",
+            cell(sheets.QUESTIONS, "condition_question", q("ehe_reason")): "EHE",
             "Lists!C2": "4",
             "Lists!D2": "#00b050",
         }
@@ -144,8 +148,6 @@ def test_agency_columns_in_another_order_keep_the_agencies_order(tmp_path):
 
 def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     original = default_audit()
-    from dataclasses import replace
-
     question = replace(original.questions[-1], guidance="=HYPERLINK(\"http://x\")")
     audit = replace(original, questions=original.questions[:-1] + (question,))
     path = tmp_path / "audit.xlsx"

@@ -7,7 +7,7 @@ from dataclasses import replace
 from ehwb_excel.catalogue import definition as problems
 from ehwb_excel.definition_checks.questions import QuestionRow
 from ehwb_excel.definition_checks.table import did_you_mean, known
-from ehwb_excel.model import ChoiceList, Question
+from ehwb_excel.model import ChoiceList, Condition, Question
 from ehwb_excel.problems import Problem
 
 
@@ -27,11 +27,13 @@ def check_conditions(rows: list[QuestionRow], lists: list[ChoiceList] | None) ->
 
 def _checked(row: QuestionRow, index: int, position, by_id, lists_by_name) -> tuple[Question, Problem | None]:
     question, record = row.question, row.record
+    folded = {question_id.casefold(): question_id for question_id in by_id}
     condition = question.condition
     if condition is None:
         return question, None
     where, cell = record.at("condition_question"), record.cell("condition_question")
-    target_row = by_id.get(condition.question_id)
+    # ids are unique ignoring capitals, so 'EHE' is found as 'ehe'
+    target_row = by_id.get(condition.question_id) or by_id.get(folded.get(condition.question_id.casefold(), ""))
     if target_row is None:
         return question, problems.CONDITION_UNKNOWN_QUESTION(
             where, target=condition.question_id, suggestion=did_you_mean(condition.question_id, list(by_id)), cell=cell)
@@ -54,4 +56,4 @@ def _checked(row: QuestionRow, index: int, position, by_id, lists_by_name) -> tu
         return question, problems.CONDITION_VALUE_NOT_IN_LIST(
             record.at("condition_value"), value=condition.value, target=target.id, name=choices.name,
             known=known(choices.values), cell=record.cell("condition_value"))
-    return replace(question, condition=replace(condition, value=choice.value)), None
+    return replace(question, condition=Condition(target.id, choice.value)), None

@@ -55,8 +55,11 @@ def _question(record: Record, question_id: str, section_ids, list_names) -> tupl
     if not text:
         found.append(problems.BLANK_QUESTION_TEXT(record.at("text"), question=question_id, cell=record.cell("text")))
     section = record.name("section")
-    if section_ids is not None and section not in section_ids:
-        found.append(problems.UNKNOWN_SECTION(record.at("section"), section=section, known=known(section_ids), cell=record.cell("section")))
+    if section_ids is not None:
+        canonical = _spelt_as(section, section_ids)
+        if canonical is None:
+            found.append(problems.UNKNOWN_SECTION(record.at("section"), section=section, known=known(section_ids), cell=record.cell("section")))
+        section = canonical or section
     kind = question_type(record.raw("type"))
     if kind is None:
         found.append(problems.UNKNOWN_TYPE(record.at("type"), value=record.text("type"), known=known_words("types"), cell=record.cell("type")))
@@ -90,7 +93,7 @@ def _choice_list(record: Record, question_id: str, kind: QuestionType | None, li
                                             known=known(list_names or ()), cell=record.cell("choice_list"))
     if list_names is None:
         return named, None
-    exact = next((n for n in list_names if n.casefold() == named.casefold()), None)
+    exact = _spelt_as(named, list_names)
     if exact is None:
         return named, problems.UNKNOWN_LIST(record.at("choice_list"), name=named, known=known(list_names), cell=record.cell("choice_list"))
     return exact, None
@@ -117,6 +120,11 @@ def _condition(record: Record, question_id: str, found: list[Problem]) -> Condit
                                                    missing=record.table.spec.column(missing).header))
         return None
     return Condition(target, value)
+
+
+def _spelt_as(typed: str, names: Collection[str]) -> str | None:
+    """The name in `names` that `typed` is, ignoring capitals; None if none."""
+    return next((n for n in names if n.casefold() == typed.casefold()), None)
 
 
 def _snake(text: str) -> str:
