@@ -345,6 +345,8 @@ def _write_start(ws: Worksheet, audit: Audit, agency: Agency, sheets: list[Answe
     phone = f", {s.coordinator_phone}" if s.coordinator_phone else ""
     facts = [
         ("Purpose", purpose),
+        ("Theme", s.theme),
+        ("Partnership", s.partnership),
         ("Audit", s.audit_id),
         ("Period", s.period),
         ("Return by", f"{s.deadline:%A} {s.deadline.day} {s.deadline:%B %Y}"),

@@ -133,14 +133,14 @@ def mark(ws: Worksheet, marking: str, title: str = "") -> None:
         (ws.evenHeader, ws.evenFooter),
         (ws.firstHeader, ws.firstFooter),
     ):
-        header.center.text = marking
+        header.center.text = marking.replace("&", "&&")  # '&' starts a header code in Excel
         header.center.font = f"{FONT_NAME},Bold"
         header.center.size = 10
         if title:
             header.left.text = title.replace("&", "&&")  # '&' starts a header code in Excel
             header.left.font = FONT_NAME
             header.left.size = 8
-        footer.center.text = marking
+        footer.center.text = header.center.text
         footer.center.font = f"{FONT_NAME},Bold"
         footer.center.size = 10
         footer.left.text = "&A"  # sheet name
