@@ -1,0 +1,1 @@
+"""The Word report of an audit: read the master, write the document, optionally convert it to PDF."""

@@ -1,0 +1,368 @@
+"""What the report is built from, as plain values, and the one reader that takes it from the master."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from ehwb_excel import layout
+from ehwb_excel.location import Location
+from ehwb_excel.master_reader import open_master, read_master_audit, sheet_records
+from ehwb_excel.model import Audit
+
+
+def _header(columns: tuple[str, ...], name: str) -> str:
+    """`name`, checked against the layout contract so a renamed header fails at import, not in a report."""
+    if name not in columns:
+        raise AssertionError(f"layout no longer has the column {name!r}: {columns}")
+    return name
+
+
+# Headers read from the master (all from layout.py's tuples).
+SUB_AGENCY, SUB_STATUS = (_header(layout.SUBMISSIONS_COLUMNS, n) for n in ("Agency", "Status"))
+RESP_CASE, RESP_AGENCY, RESP_SECTION, RESP_QUESTION_ID, RESP_ANSWER, RESP_SCORE, RESP_COMMENT = (
+    _header(layout.RESPONSES_COLUMNS, n) for n in ("Case", "Agency", "Section", "Question ID", "Answer", "Score", "Comment")
+)
+PROF_CASE, PROF_QUESTION_ID, PROF_ANSWER = (
+    _header(layout.CASE_PROFILES_COLUMNS, n) for n in ("Case", "Question ID", "Combined answer")
+)
+PANEL_APPROACH, PANEL_DATE, PANEL_WHO, PANEL_NUMBER, PANEL_NOTES = (
+    _header(layout.PANEL_COLUMNS, n) for n in ("Approach", "Date", "Who attended", "Number attending", "Notes")
+)
+NUMBER = _header(layout.HEADLINES_COLUMNS, "No.")
+HEADLINE = _header(layout.HEADLINES_COLUMNS, "Headline")
+REFLECTION = _header(layout.REFLECTIONS_COLUMNS, "Reflection")
+REC_NUMBER, REC_TEXT, REC_ACTION, REC_LEAD, REC_DUE, REC_STATUS = (
+    _header(layout.RECOMMENDATIONS_COLUMNS, n) for n in ("No.", "Recommendation", "Action", "Lead agency", "Due date", "Status")
+)
+REDACT_CASE, REDACT_NAME = layout.REDACTIONS_COLUMNS
+SETTING_TITLE, SETTING_VERSION, SETTING_DATE, SETTING_AUTHOR = layout.REPORT_SETTINGS_KEYS
+
+RECEIVED_STATUSES = ("received", "late")  # a usable return; "missing" and "rejected" are outstanding
+
+
+# -- the values -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One agency's line on the Submissions sheet."""
+
+    agency: str
+    status: str  # one of layout.SUBMISSION_STATUSES
+
+    @property
+    def received(self) -> bool:
+        return self.status.strip().casefold() in RECEIVED_STATUSES
+
+
+@dataclass(frozen=True)
+class Response:
+    """One answer from one agency's return; `case` is "" for questions asked once per agency."""
+
+    case: str
+    agency: str
+    section: str  # section id
+    question_id: str
+    answer: str
+    score: float | None = None
+    comment: str = ""
+    location: Location = field(default_factory=Location)  # the row on the Responses sheet
+
+
+@dataclass(frozen=True)
+class ProfileAnswer:
+    """The combined answer of all agencies to one case-profile question for one case."""
+
+    case: str
+    question_id: str
+    answer: str
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
+class PanelApproach:
+    """An audit approach on the Panel notes sheet, e.g. a practitioner discussion forum."""
+
+    approach: str
+    held_on: date | None = None
+    who_attended: str = ""
+    number_attending: int | None = None
+    notes: str = ""
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
+class NumberedText:
+    """A headline or a scrutineer reflection."""
+
+    number: str
+    text: str
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
+class Action:
+    action: str
+    lead: str = ""
+    due: date | str | None = None  # a date, or the text typed when it is not one ("Spring 2027")
+    status: str = ""
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    number: str
+    text: str
+    actions: tuple[Action, ...] = ()
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """What the coordinator typed on the Report settings sheet; None where nothing was typed."""
+
+    title: str | None = None
+    version: str | None = None
+    report_date: date | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """Everything the report says, read from the master once."""
+
+    audit: Audit
+    source: str = ""  # the master's file name, for messages
+    submissions: tuple[Submission, ...] = ()
+    responses: tuple[Response, ...] = ()
+    profiles: tuple[ProfileAnswer, ...] = ()
+    approaches: tuple[PanelApproach, ...] = ()
+    headlines: tuple[NumberedText, ...] = ()
+    reflections: tuple[NumberedText, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    settings: ReportSettings = ReportSettings()
+    names_not_to_print: tuple[str, ...] = ()
+    missing_sheets: tuple[str, ...] = ()  # coordinator sheets the master does not have at all
+    today: date = field(default_factory=date.today)
+
+    def received_agencies(self) -> tuple[str, ...]:
+        """Codes of agencies whose return was merged, in definition order.
+
+        Without a Submissions sheet, an agency with any response counts as received.
+        """
+        if self.submissions:
+            got = {s.agency.casefold() for s in self.submissions if s.received}
+        else:
+            got = {r.agency.casefold() for r in self.responses}
+        return tuple(a.code for a in self.audit.agencies if a.code.casefold() in got)
+
+    def outstanding_agencies(self) -> tuple[str, ...]:
+        """Codes of agencies that know at least one case and whose return is not merged."""
+        received = set(self.received_agencies())
+        expected = [a.code for a in self.audit.agencies if self.audit.cases_for(a.code)]
+        return tuple(code for code in expected if code not in received)
+
+
+# -- reading the master ---------------------------------------------------------------------
+
+
+def read_report_input(master_path: str | os.PathLike, today: date | None = None) -> ReportInput:
+    """The report's input from a master workbook; EhwbError when it is not a master we can read.
+
+    Missing or empty coordinator sheets and missing returns are not errors: the report says so.
+    """
+    path = Path(master_path)
+    workbook = open_master(path)
+    try:
+        audit = read_master_audit(workbook, path)
+        reader = _SheetReader(workbook, path)
+        return ReportInput(
+            audit=audit,
+            source=path.name,
+            submissions=reader.submissions(),
+            responses=reader.responses(audit),
+            profiles=reader.profiles(),
+            approaches=reader.approaches(),
+            headlines=reader.numbered(layout.HEADLINES_SHEET, HEADLINE),
+            reflections=reader.numbered(layout.REFLECTIONS_SHEET, REFLECTION),
+            recommendations=reader.recommendations(),
+            settings=reader.settings(),
+            names_not_to_print=reader.names_not_to_print(),
+            missing_sheets=tuple(s for s in layout.COORDINATOR_SHEETS if s not in workbook.sheetnames),
+            today=today or date.today(),
+        )
+    finally:
+        workbook.close()
+
+
+class _SheetReader:
+    def __init__(self, workbook, path: Path):
+        self.workbook = workbook
+        self.path = path
+
+    def _records(self, sheet: str, header_row: int = 1) -> list[dict]:
+        return sheet_records(self.workbook, sheet, header_row)
+
+    def _at(self, sheet: str, record: dict, columns: tuple[str, ...], column: str | None = None) -> Location:
+        col = columns.index(column) + 1 if column in columns else None
+        return Location.of(self.path, sheet, record.get("_row"), col)
+
+    # -- derived sheets (written by the merge) ------------------------------------------------
+    def submissions(self) -> tuple[Submission, ...]:
+        rows = self._records(layout.SUBMISSIONS_SHEET)
+        return tuple(
+            Submission(text(r.get(SUB_AGENCY)), text(r.get(SUB_STATUS)))
+            for r in rows
+            if text(r.get(SUB_AGENCY)) and text(r.get(SUB_STATUS))
+        )
+
+    def responses(self, audit: Audit) -> tuple[Response, ...]:
+        found = []
+        for r in self._records(layout.RESPONSES_SHEET):
+            question_id = text(r.get(RESP_QUESTION_ID))
+            question = audit.question(question_id)
+            found.append(Response(
+                case=text(r.get(RESP_CASE)),
+                agency=text(r.get(RESP_AGENCY)),
+                section=question.section_id if question else text(r.get(RESP_SECTION)),
+                question_id=question_id,
+                answer=text(r.get(RESP_ANSWER)),
+                score=_number(r.get(RESP_SCORE)),
+                comment=text(r.get(RESP_COMMENT)),
+                location=self._at(layout.RESPONSES_SHEET, r, layout.RESPONSES_COLUMNS, RESP_ANSWER),
+            ))
+        return tuple(found)
+
+    def profiles(self) -> tuple[ProfileAnswer, ...]:
+        return tuple(
+            ProfileAnswer(
+                text(r.get(PROF_CASE)), text(r.get(PROF_QUESTION_ID)), text(r.get(PROF_ANSWER)),
+                self._at(layout.CASE_PROFILES_SHEET, r, layout.CASE_PROFILES_COLUMNS, PROF_ANSWER),
+            )
+            for r in self._records(layout.CASE_PROFILES_SHEET)
+            if text(r.get(PROF_CASE)) and text(r.get(PROF_QUESTION_ID))
+        )
+
+    # -- coordinator sheets (typed by hand) -----------------------------------------------------
+    def _typed(self, sheet: str) -> list[dict]:
+        return self._records(sheet, layout.COORDINATOR_HEADER_ROW)
+
+    def approaches(self) -> tuple[PanelApproach, ...]:
+        sheet = layout.PANEL_SHEET
+        return tuple(
+            PanelApproach(
+                approach=text(r.get(PANEL_APPROACH)),
+                held_on=_date(r.get(PANEL_DATE)),
+                who_attended=text(r.get(PANEL_WHO)),
+                number_attending=_whole(r.get(PANEL_NUMBER)),
+                notes=text(r.get(PANEL_NOTES)),
+                location=self._at(sheet, r, layout.PANEL_COLUMNS, PANEL_APPROACH),
+            )
+            for r in self._typed(sheet)
+            if text(r.get(PANEL_APPROACH))
+        )
+
+    def numbered(self, sheet: str, column: str) -> tuple[NumberedText, ...]:
+        columns = layout.HEADLINES_COLUMNS if sheet == layout.HEADLINES_SHEET else layout.REFLECTIONS_COLUMNS
+        return tuple(
+            NumberedText(text(r.get(NUMBER)), text(r.get(column)), self._at(sheet, r, columns, column))
+            for r in self._typed(sheet)
+            if text(r.get(column))
+        )
+
+    def recommendations(self) -> tuple[Recommendation, ...]:
+        """Rows with the same No. make one recommendation; a row without a No. continues the one above."""
+        sheet, columns = layout.RECOMMENDATIONS_SHEET, layout.RECOMMENDATIONS_COLUMNS
+        grouped: dict[str, dict] = {}
+        current = None
+        for r in self._typed(sheet):
+            current = text(r.get(REC_NUMBER)) or current or str(len(grouped) + 1)
+            entry = grouped.setdefault(current, {"text": "", "actions": [], "location": self._at(sheet, r, columns, REC_TEXT)})
+            entry["text"] = entry["text"] or text(r.get(REC_TEXT))
+            if text(r.get(REC_ACTION)):
+                due = r.get(REC_DUE)
+                entry["actions"].append(Action(
+                    action=text(r.get(REC_ACTION)),
+                    lead=text(r.get(REC_LEAD)),
+                    due=_date(due) or (text(due) or None),
+                    status=text(r.get(REC_STATUS)),
+                    location=self._at(sheet, r, columns, REC_ACTION),
+                ))
+        return tuple(
+            Recommendation(number, e["text"], tuple(e["actions"]), e["location"])
+            for number, e in grouped.items()
+            if e["text"] or e["actions"]
+        )
+
+    def names_not_to_print(self) -> tuple[str, ...]:
+        names = (text(r.get(REDACT_NAME)) for r in self._typed(layout.REDACTIONS_SHEET))
+        return tuple(dict.fromkeys(n for n in names if n))
+
+    def settings(self) -> ReportSettings:
+        """Key in column A, value in column B, from the row below the header row."""
+        sheet = layout.REPORT_SETTINGS_SHEET
+        if sheet not in self.workbook.sheetnames:
+            return ReportSettings()
+        values: dict[str, object] = {}
+        for row in self.workbook[sheet].iter_rows(min_row=layout.COORDINATOR_HEADER_ROW + 1, max_col=2, values_only=True):
+            if row and text(row[0]):
+                values[text(row[0]).casefold()] = row[1] if len(row) > 1 else None
+        get = lambda key: values.get(key.casefold())  # noqa: E731
+        return ReportSettings(
+            title=text(get(SETTING_TITLE)) or None,
+            version=text(get(SETTING_VERSION)) or None,
+            report_date=_date(get(SETTING_DATE)),
+            author=text(get(SETTING_AUTHOR)) or None,
+        )
+
+
+# -- cell values ------------------------------------------------------------------------------
+
+
+def text(value: object) -> str:
+    """A cell value as the text a reader expects: 6.0 -> "6", a date -> "31/03/2026", None -> ""."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return " ".join(str(value).split()) if "\n" not in str(value) else str(value).strip()
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _whole(value: object) -> int | None:
+    number = _number(value)
+    return int(number) if number is not None and number == int(number) and number >= 0 else None
+
+
+def _date(value: object) -> date | None:
+    """A typed date; text such as "31/03/2027" or "2027-03-31" also counts (Calc may store text)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"):
+            try:
+                return datetime.strptime(value.strip(), pattern).date()
+            except ValueError:
+                continue
+    return None
