@@ -10,6 +10,8 @@ from ehwb_excel.submission import LATE, MISSING
 if TYPE_CHECKING:
     from ehwb_excel.merge import MergeResult
 
+REJECTED_SHOWN = 5  # the paragraph stays short; every rejected file is on the Submissions sheet
+
 
 def summary(result: "MergeResult") -> str:
     """Merged N of M agencies, answers reconciled, then who is missing, late, rejected, replaced or kept."""
@@ -31,7 +33,10 @@ def summary(result: "MergeResult") -> str:
     parts.append(f"Late: {', '.join(late)}." if late else "Late: none.")
     rejected = result.rejected
     if rejected:
-        reasons = "; ".join(f"{s.file} ({_first(s.reasons)})" for s in rejected)
+        reasons = "; ".join(f"{s.file} ({_first(s.reasons)})" for s in rejected[:REJECTED_SHOWN])
+        more = len(rejected) - REJECTED_SHOWN
+        if more > 0:
+            reasons += f"; and {more} more (see the {layout.SUBMISSIONS_SHEET} sheet)"
         parts.append(f"Rejected {len(rejected)} file{'s' if len(rejected) != 1 else ''}: {reasons}.")
     else:
         parts.append("Rejected: none.")

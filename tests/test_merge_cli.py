@@ -116,3 +116,22 @@ def test_the_library_call_refuses_a_file_that_is_not_a_master(folder):
     with pytest.raises(EhwbError) as refused:
         merge_returns(folder / "returns", folder / "returns" / "SCT return.xlsx")
     assert refused.value.problems[0].code == ret.MASTER_NOT_OURS.code
+
+
+@pytest.mark.real_files
+def test_every_file_saved_by_a_real_application_is_refused_with_a_reason_and_the_merge_completes(real_files, tmp_path, capsys):
+    returns = tmp_path / "returns"
+    returns.mkdir()
+    names = sorted(p.name for p in real_files.iterdir() if p.is_file())
+    for name in names:
+        (returns / name).write_bytes((real_files / name).read_bytes())
+    real_master(tmp_path / "master.xlsx")
+    assert main(["merge", str(returns), "--master", str(tmp_path / "master.xlsx")]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    errors = [line for line in captured.out.splitlines() if line.startswith("error: ")]
+    assert sorted({line.split(": ")[1] for line in errors}) == names
+    result = merge_returns(returns, tmp_path / "master.xlsx", now=NOW)
+    assert sorted(s.file for s in result.rejected) == names
+    assert all(s.reasons for s in result.rejected)
+    assert f"and {len(names) - 5} more (see the Submissions sheet)" in result.summary()
