@@ -56,8 +56,14 @@ def test_every_generated_workbook_passes_the_done_when_checks(generated):
                 assert len(dv.formula1 or "") <= 255
             assert ws.protection.sheet
             assert unlocked_cells(ws) == {r.answer for r in rows} | {r.comment for r in rows}
+        assert first_value(meta(wb), layout.META_DEFINITION_CHECKSUM) == audit.checksum()
         for ws in wb.worksheets:
             assert ws.oddHeader.center.text == audit.settings.protective_marking
+            for row in ws.iter_rows():
+                for cell in row:
+                    assert not cell.has_style or cell.font.name == "Arial", (ws.title, cell.coordinate)
+                    # the only formulas are our own progress counts: definition text is never one
+                    assert cell.data_type != "f" or ws.title == layout.START_SHEET, (ws.title, cell.coordinate)
 
 
 def test_no_temporary_file_is_left_behind(generated):
