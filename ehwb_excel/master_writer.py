@@ -24,7 +24,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from ehwb_excel import layout
 from ehwb_excel.catalogue import returns as ret
 from ehwb_excel.location import Location
-from ehwb_excel.master_reader import open_master
+from ehwb_excel.master_reader import read_master_audit
 from ehwb_excel.problems import EhwbError, Problem
 from ehwb_excel.sheet_table import SheetTable
 
@@ -54,10 +54,11 @@ def save_master(master_path: str | os.PathLike, result: "MergeResult", *, backup
     master is left exactly as it was.
     """
     master = Path(master_path)
-    open_master(master, read_only=True).close()  # refuses a missing file or one that is not a workbook
     _refuse_if_locked(master)
     _refuse_unwritable_text(master, result.sheets)
-    workbook = load_workbook(master)  # not read-only, not values-only: coordinator formulas survive
+    workbook = _load(master)
+    if read_master_audit(workbook, master).checksum() != result.audit.checksum():
+        raise EhwbError(ret.MASTER_NOT_OURS(Location.of(master), why="it holds another audit definition than the one this merge used"))
     write_derived_sheets(workbook, result.sheets)
     backup_path = make_backup(master, backup_dir) if backup else None
     _save_atomically(workbook, master)
@@ -148,6 +149,16 @@ def _shown(value) -> str:
     if isinstance(value, date):
         return "00/00/0000"
     return "" if value is None else str(value)
+
+
+def _load(master: Path):
+    """The whole master, formulas kept (not values-only, so the coordinator's formulas survive)."""
+    if not master.is_file():
+        raise EhwbError(ret.MASTER_NOT_OURS(Location.of(master), why="the file does not exist"))
+    try:
+        return load_workbook(master)
+    except Exception as error:  # zip, XML or format errors all mean: not a master we can write
+        raise EhwbError(ret.MASTER_NOT_OURS(Location.of(master), why=f"it cannot be opened as .xlsx ({type(error).__name__})")) from error
 
 
 def _refuse_unwritable_text(master: Path, tables: list[SheetTable]) -> None:

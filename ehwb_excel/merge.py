@@ -13,22 +13,20 @@ Pure: no file is opened or written here. Rules (in the coordinator's words):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 
-from ehwb_excel import layout
 from ehwb_excel.catalogue import returns as ret
 from ehwb_excel.location import Location
 from ehwb_excel.master_state import MasterState, MergedVersion
 from ehwb_excel.merge_sheets import derived_sheets
+from ehwb_excel.merge_summary import summary
 from ehwb_excel.merge_values import response_rows_for
 from ehwb_excel.model import Audit
-from ehwb_excel.problems import Problem, Report
+from ehwb_excel.problems import Problem, Report, Severity
 from ehwb_excel.returned import ReturnFile
 from ehwb_excel.sheet_table import SheetTable
 from ehwb_excel.submission import LATE, MISSING, RECEIVED, REJECTED, Submission, to_utc_second
-
-_ANSWER = layout.RESPONSES_COLUMNS.index("Answer")
 
 
 @dataclass
@@ -61,8 +59,7 @@ class MergeResult:
         return self.answers_read == self.response_rows + self.not_merged
 
     def summary(self) -> str:
-        from ehwb_excel.merge_summary import summary
-
+        """One short paragraph: merged N of M agencies, the reconciliation, missing, late, rejected."""
         return summary(self)
 
     def to_dict(self) -> dict:
@@ -101,7 +98,7 @@ def merge(audit: Audit, returns: list[ReturnFile], previous: MasterState, *, now
         merge.superseded(loser, winner)
     merge.rejected_rows(refused)
     log_row = (
-        now, "; ".join(r.file_name for r in files) or None, len(chosen), len(refused),
+        now, _file_list([r.file_name for r in files]), len(chosen), len(refused),
         merge.answers_read, merge.fresh_rows, len(report.problems),
     )
     sheets = derived_sheets(
@@ -202,8 +199,7 @@ class _Merge:
         self.kept.append(code)
         agency = self.audit.agency(code)
         submission = before.submission or Submission(code, agency.name, RECEIVED, file=before.file, sha256=before.sha256)
-        submission.answers = len(before.rows)
-        self.submissions.append(submission)
+        self.submissions.append(replace(submission, answers=len(before.rows)))
         why = (
             f"the newer file '{refused[0].file_name}' was rejected" if refused
             else "no file from this agency is in the returns folder now"
@@ -224,7 +220,7 @@ class _Merge:
     # -- helpers -------------------------------------------------------------------------
     def _submission(self, code: str, return_file: ReturnFile, status: str, *, answers: int) -> Submission:
         agency = self.audit.agency(code) if code else None
-        errors = [p for p in return_file.problems if p.severity.value == "error"]
+        errors = [p for p in return_file.problems if p.severity is Severity.ERROR]
         if status == REJECTED and not errors:
             reasons = ["the file does not say which agency of this audit sent it"]
         else:
@@ -255,6 +251,15 @@ class _Merge:
                     questions.get(question_id, big), str(sheet or ""), str(cell or ""))
 
         return sorted(self.rows, key=key)
+
+
+def _file_list(names: list[str], limit: int = 30_000) -> str | None:
+    """The file names for the Merge log, kept under Excel's 32,767-character cell limit."""
+    text = "; ".join(names)
+    if len(text) <= limit:
+        return text or None
+    shown = text[:limit].rsplit("; ", 1)[0]
+    return f"{shown}; and {len(names) - shown.count('; ') - 1} more"
 
 
 def _day(day) -> str:

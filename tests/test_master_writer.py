@@ -1,6 +1,7 @@
 """Writing a merge into the master: derived sheets only, text as text, backup, atomic save, lock refusal."""
 
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -240,3 +241,13 @@ def test_a_master_the_system_will_not_replace_is_reported_as_locked(master, monk
     assert refused.value.problems[0].code == ret.MASTER_LOCKED.code
     assert master.read_bytes() == before
     assert sorted(p.name for p in master.parent.iterdir()) == [master.name]
+
+
+def test_a_master_of_another_audit_is_not_written(tmp_path):
+    other = blank_master(tmp_path / "other.xlsx", replace(AUDIT, agencies=AUDIT.agencies[:1]))
+    before = other.read_bytes()
+    with pytest.raises(EhwbError) as refused:
+        save_master(other, typical())
+    assert refused.value.problems[0].code == ret.MASTER_NOT_OURS.code
+    assert "another audit definition" in refused.value.problems[0].message
+    assert other.read_bytes() == before
