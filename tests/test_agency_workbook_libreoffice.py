@@ -209,3 +209,20 @@ def test_rows_inserted_by_an_agency_move_answers_keys_and_validations_together(l
     assert ws[moved[grade.question_id].answer].value == "Inadequate"
     dv = validations_by_cell(ws)[moved[grade.question_id].answer]
     assert dv.type == "list" and dv.formula1.startswith(layout.LIST_NAME_PREFIX)
+
+
+def test_the_master_recommendations_offer_agency_codes_and_statuses_in_libreoffice(libreoffice, audit, tmp_path):
+    from ehwb_excel.master_workbook import master_workbook
+
+    path = tmp_path / "master.xlsx"
+    master_workbook(audit).save(path)
+    first = layout.COORDINATOR_HEADER_ROW + 1
+    _, found = libreoffice.run_ok([
+        op("open", path=str(path)),
+        op("validations", sheet=layout.RECOMMENDATIONS_SHEET, range=f"A{first}:F{first}"),
+    ])
+    column = {h: "ABCDEF"[i] for i, h in enumerate(layout.RECOMMENDATIONS_COLUMNS)}
+    cells = found["cells"]
+    assert cells[f"{column['Lead agency']}{first}"]["entries"] == [a.code for a in audit.agencies]
+    assert cells[f"{column['Status']}{first}"]["entries"] == list(layout.ACTION_STATUSES)
+    assert cells[f"{column['Due date']}{first}"]["type"] == "DATE"
