@@ -19,6 +19,7 @@ import hashlib
 import io
 import os
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -28,7 +29,7 @@ from pathlib import Path
 from defusedxml import ElementTree as SafeET
 
 from ehwb_excel.catalogue import returns as ret
-from ehwb_excel.location import Location
+from ehwb_excel.location import Location, cell_name
 from ehwb_excel.problems import Problem
 
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # OLE compound file: .xls, encrypted OOXML
@@ -41,6 +42,10 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
 MAX_ENTRIES = 5_000
 MAX_RATIO = 200  # unzipped / zipped bytes of the whole package; text XML rarely exceeds ~30
+# The values reader makes each sheet a dense grid from A1 to its last cell: one value in
+# XFD1048576 of a 5 KB file would need 17 billion cells (python-calamine then aborts the
+# whole process, which no try/except can catch). A default return spans about 10 x 120.
+MAX_SHEET_CELLS = 2_000_000
 
 CONTENT_TYPES = "[Content_Types].xml"
 WORKBOOK_TYPES = {
@@ -236,7 +241,39 @@ def _package_problem(package: zipfile.ZipFile, zipped_bytes: int, where: Locatio
         return ret.CORRUPT_WORKBOOK(where, why=f"the package names {main_part} but does not contain it")
     if _is_strict(package.read(main_part)):
         return ret.STRICT_OPEN_XML(where)
+    for name in sorted(n for n in names if _WORKSHEET_PART.fullmatch(n)):
+        rows, columns = sheet_extent(package.read(name))
+        if rows * columns > MAX_SHEET_CELLS:
+            return ret.TOO_LARGE(where, why=f"a sheet has a cell as far out as {cell_name(rows, columns)}; clear the cells beyond the questions")
     return None
+
+
+_WORKSHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
+_ROW_OR_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*)>")
+_REFERENCE = re.compile(rb"""\br\s*=\s*["']([A-Z]*)(\d*)["']""")
+
+
+def sheet_extent(xml: bytes) -> tuple[int, int]:
+    """(last row, last column) any row or cell element of a worksheet reaches, counting
+    elements without an `r` reference by position, as readers do (a cheap scan, no parsing)."""
+    last_row = last_column = row = column = 0
+    for match in _ROW_OR_CELL.finditer(xml):
+        reference = _REFERENCE.search(match.group(2))
+        letters, digits = (reference.group(1), reference.group(2)) if reference else (b"", b"")
+        if match.group(1) == b"row":
+            row, column = (int(digits) if digits else row + 1), 0
+        else:
+            column = _column_number(letters) if letters else column + 1
+            row = int(digits) if digits else row
+        last_row, last_column = max(last_row, row), max(last_column, column)
+    return last_row, last_column
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
 
 
 def _unzipped_size_problem(package: zipfile.ZipFile, entries: list[zipfile.ZipInfo], zipped_bytes: int, where: Location) -> Problem | None:

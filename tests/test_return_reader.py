@@ -281,3 +281,23 @@ def test_a_boolean_cell_is_read_as_a_boolean_and_answers_a_yes_no_question(tmp_p
     values = {(a.case, a.question_id): a.value for a in found.answered}
     assert (values[("Case A", "self_harm")], values[("Case B", "self_harm")]) == (False, True)
     assert codes(found) == []
+
+
+def test_a_value_in_the_far_corner_of_a_sheet_is_refused_before_the_reader_makes_the_grid(tmp_path):
+    # a dense grid to XFD1048576 would make python-calamine abort the whole process
+    path = filled_return(tmp_path)
+    edit_return(path, lambda wb: wb["Case A"].cell(row=1_048_576, column=16_384, value="x"))
+    assert path.stat().st_size < 200_000
+    found = read_return(path, AUDIT)
+    assert codes(found) == [(path.name, None, None, ret.TOO_LARGE.code)]
+    assert "XFD1048576" in found.problems[0].message
+
+
+def test_a_default_sized_return_is_well_inside_the_sheet_limit(tmp_path):
+    from ehwb_excel.file_intake import MAX_SHEET_CELLS, sheet_extent
+    import zipfile
+
+    path = filled_return(tmp_path)
+    with zipfile.ZipFile(path) as package:
+        extents = [sheet_extent(package.read(n)) for n in package.namelist() if n.startswith("xl/worksheets/sheet")]
+    assert extents and all(0 < rows * columns < MAX_SHEET_CELLS / 100 for rows, columns in extents)
