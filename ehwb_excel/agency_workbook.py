@@ -398,6 +398,7 @@ PROGRESS_HEADERS = ("Sheet", "About", "Questions", "Required", "Answered", "Requ
 
 def _progress_table(ws: Worksheet, row: int, sheets: list[AnswerSheet]) -> None:
     style.header_row(ws, row, PROGRESS_HEADERS)
+    style.fit_row_height(ws, row)
     for sheet in sheets:
         row += 1
         name = _quote(sheet.name)
