@@ -156,7 +156,7 @@ def look_at_file(path: str | os.PathLike) -> FileFacts:
             application = _application(package)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError, KeyError, ValueError, SafeET.ParseError) as error:
         # ValueError covers defusedxml's refusals (entities, DTDs) and bad compression data
-        return FileFacts(problems=(ret.CORRUPT_WORKBOOK(where, why=f"damaged zip package: {error}"),), **facts)
+        return FileFacts(problems=(ret.CORRUPT_WORKBOOK(where, why=f"damaged package: {error}"),), **facts)
     if problem is not None:
         return FileFacts(application=application, problems=(problem,), **facts)
     return FileFacts(application=application, kind=FileKind.XLSX, **facts)

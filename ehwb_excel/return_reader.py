@@ -50,6 +50,11 @@ def read_return(path: str | os.PathLike, audit: Audit | None = None) -> ReturnFi
     except Exception as error:  # calamine raises its own errors for damaged parts; none may escape
         found.problems.append(ret.CORRUPT_WORKBOOK(Location.of(path), why=_first_line(error)))
         return found
+    except BaseException as error:
+        if type(error).__name__ != "PanicException":  # a Rust panic inside calamine (pyo3 makes it a BaseException)
+            raise
+        found.problems.append(ret.CORRUPT_WORKBOOK(Location.of(path), why=f"the reader failed: {_first_line(error)}"))
+        return found
     _identify(found, sheets)
     if found.return_format == layout.RETURN_FORMAT:
         for sheet_name, rows in sheets.items():
