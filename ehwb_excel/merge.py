@@ -207,7 +207,9 @@ class _Merge:
         self.report.add(ret.PREVIOUS_ANSWERS_KEPT(Location(before.file), agency=code, answers=len(before.rows), why=why))
 
     def superseded(self, loser: ReturnFile, winner: ReturnFile) -> None:
-        """An older duplicate is not merged, but its checksum is kept in History."""
+        """An older duplicate is not merged, but its checksum is kept in History (unless it is a copy)."""
+        if loser.sha256 == winner.sha256:
+            return
         self._add_history(_claims(self.audit, loser) or "", loser.file_name, loser.sha256, len(loser.answered), winner.sha256)
 
     def rejected_rows(self, refused: list[ReturnFile]) -> None:
@@ -221,10 +223,9 @@ class _Merge:
     def _submission(self, code: str, return_file: ReturnFile, status: str, *, answers: int) -> Submission:
         agency = self.audit.agency(code) if code else None
         errors = [p for p in return_file.problems if p.severity is Severity.ERROR]
-        if status == REJECTED and not errors:
-            reasons = ["the file does not say which agency of this audit sent it"]
-        else:
-            reasons = [p.message for p in errors if p.type.rejects_file] if status == REJECTED else []
+        reasons = []
+        if status == REJECTED:
+            reasons = [p.message for p in errors if p.type.rejects_file] or ["the file does not say which agency of this audit sent it"]
         return Submission(
             agency=code, agency_name=agency.name if agency else "", status=status, file=return_file.file_name,
             saved_by=return_file.application or "not recorded", modified=to_utc_second(return_file.modified),
@@ -246,7 +247,7 @@ class _Merge:
         big = len(self.audit.questions) + len(self.audit.cases) + len(self.audit.agencies) + 1
 
         def key(row: tuple):
-            audit_id, case, agency, _section, question_id, *_rest, sheet, cell = row
+            _audit, case, agency, _section, question_id, *_rest, sheet, cell = row
             return (agencies.get(agency, big), -1 if case is None else cases.get(case, big),
                     questions.get(question_id, big), str(sheet or ""), str(cell or ""))
 

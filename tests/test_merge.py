@@ -259,3 +259,19 @@ def test_every_derived_sheet_is_made_in_the_layouts_order():
 @pytest.mark.parametrize("moment", [datetime(2026, 4, 2, 12, 0, 1, 700_000), datetime(2026, 4, 2, 13, 0, 1, tzinfo=timezone(timedelta(hours=1)))])
 def test_merge_times_are_whole_utc_seconds_so_they_read_back_equal(moment):
     assert run(now=moment).merged_at == datetime(2026, 4, 2, 12, 0, 1)
+
+
+def test_an_identical_copy_of_a_return_is_reported_but_adds_no_history():
+    original = return_file("SCT", full_answers("SCT"), name="SCT.xlsx")
+    copy = return_file("SCT", full_answers("SCT"), name="SCT (1).xlsx", modified=ON_TIME - timedelta(minutes=5))
+    result = run(original, copy)
+    assert ("SCT (1).xlsx", ret.DUPLICATE_AGENCY.code) in codes(result)
+    assert result.sheet(layout.HISTORY_SHEET).rows == []
+    assert len(rows_of(result, "SCT")) == len(original.answered)
+
+
+def test_a_file_naming_no_known_agency_is_rejected_even_without_a_refusing_problem():
+    result = run(return_file("XYZ", {("Case A", "gender"): "Male"}, name="xyz.xlsx"))
+    xyz = submission(result, "XYZ")
+    assert (xyz.status, xyz.reasons) == ("rejected", ["the file does not say which agency of this audit sent it"])
+    assert result.sheet(layout.RESPONSES_SHEET).rows == []
