@@ -311,10 +311,11 @@ def _answer_formats(ws: Worksheet, audit: Audit, sheet: AnswerSheet) -> None:
                 ws.conditional_formatting.add(" ".join(cells), rule)
 
 
-def required_condition(sheet: AnswerSheet, question: Question, column: str) -> str | None:
+def required_condition(sheet: AnswerSheet, question: Question, column: str, prefix: str = "") -> str | None:
     """When a question must be answered, as a formula: "" always, None never (or not expressible here).
 
     A conditional question counts only when its condition's answer is on the same sheet.
+    `prefix` ("'Case A'!") makes the reference work from another sheet.
     """
     if not question.required:
         return None
@@ -323,7 +324,7 @@ def required_condition(sheet: AnswerSheet, question: Question, column: str) -> s
     row = sheet.rows.get(question.condition.question_id)
     if row is None:
         return None
-    return f"${column}${row}={_string_literal(question.condition.value)}"
+    return f"{prefix}${column}${row}={_string_literal(question.condition.value)}"
 
 
 # -- start sheet ------------------------------------------------------------------------------
@@ -407,23 +408,24 @@ def _progress_table(ws: Worksheet, row: int, sheets: list[AnswerSheet]) -> None:
         link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{name}!A1", display=sheet.name)
         style.put_text(ws.cell(row=row, column=2), sheet.about)
         ws.cell(row=row, column=3, value=len(sheet.questions)).font = style.FONT
-        required, to_do = [], []
+        always, required, to_do = 0, [], []
         for question in sheet.questions:
-            condition = required_condition(sheet, question, answer)
-            if condition is None:
+            when = required_condition(sheet, question, answer, prefix=f"{name}!")
+            if when is None:
                 continue
-            cell = f"{name}!${answer}${sheet.rows[question.id]}"
-            when = condition.replace(f"${answer}$", f"{name}!${answer}$") if condition else ""
-            empty = f"(LEN(TRIM({cell}))=0)"
-            required.append(f"({when})" if when else "1")
+            always += when == ""
+            empty = f"(LEN(TRIM({name}!${answer}${sheet.rows[question.id]}))=0)"
+            required.extend([f"({when})"] if when else [])
             to_do.append(f"({when})*{empty}" if when else empty)
         put = style.put_formula
-        put(ws.cell(row=row, column=4), "=" + ("+".join(required) or "0"))
+        put(ws.cell(row=row, column=4), "=" + "+".join([str(always), *required]))
         put(ws.cell(row=row, column=5), f"=COUNTA({name}!${answer}${FIRST_ROW}:${answer}${sheet.last_row})")
         put(ws.cell(row=row, column=6), "=" + ("+".join(to_do) or "0"))
         put(ws.cell(row=row, column=7), f'=IF(F{row}=0,"Complete","To do")')
         for column in range(1, 8):
             ws.cell(row=row, column=column).border = style.BOX
+    if not sheets:
+        return
     done = f"G{row - len(sheets) + 1}:G{row}"
     ws.conditional_formatting.add(done, CellIsRule(operator="equal", formula=['"Complete"'], fill=style.solid_fill("C6EFCE")))
     ws.conditional_formatting.add(done, CellIsRule(operator="equal", formula=['"To do"'], fill=style.solid_fill(style.TO_DO_COLOUR)))

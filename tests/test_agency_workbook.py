@@ -62,6 +62,16 @@ def test_a_case_named_like_a_reserved_sheet_is_refused_not_renamed(audit):
         agency_workbook(clash, "SCT")
 
 
+def test_an_agency_that_knew_no_case_gets_only_the_agency_sheet(audit):
+    from dataclasses import replace
+
+    from ehwb_excel.model import Agency
+
+    wb = agency_workbook(replace(audit, agencies=(*audit.agencies, Agency("NEW", "New service"))), "NEW")
+    assert [ws.title for ws in answer_sheets(wb)] == [layout.AGENCY_SHEET]
+    assert "none" in " ".join(str(c.value) for row in wb[layout.START_SHEET].iter_rows() for c in row)
+
+
 def test_key_row_is_hidden_above_the_header_and_names_the_subject(sct):
     for ws in answer_sheets(sct):
         row, keys = key_row(ws)
