@@ -144,3 +144,14 @@ def test_the_entry_module_delegates_to_the_merge_button(monkeypatch):
     monkeypatch.setattr(entry, "main", lambda: calls.append("merge"))
     ehwb_audit.main()
     assert calls == ["merge"]
+
+
+def test_the_button_can_read_the_settings_back_from_the_add_in_file(tmp_path):
+    from ehwb_excel.addin.settings_file import addin_file_settings, setting_in
+
+    path = build_addin(tmp_path, interpreters={"Interpreter_Win": WINDOWS_PYTHON}, returns_folder="Returns Q1")
+    settings = addin_file_settings(path)
+    assert setting_in(settings, "returns folder") == "Returns Q1"
+    assert setting_in(settings, "INTERPRETER_WIN") == WINDOWS_PYTHON
+    assert setting_in(settings, "PYTHONPATH") is None  # empty is absent
+    assert addin_file_settings(tmp_path / "missing.xlam") == {}

@@ -228,3 +228,14 @@ def test_the_library_cli_and_button_logic_load_without_xlwings():
 
     done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_settings_fall_back_to_the_installed_add_in_file(tmp_path, monkeypatch):
+    from ehwb_excel.addin.build import build_addin
+
+    xlstart = tmp_path / "Microsoft" / "Excel" / "XLSTART"
+    build_addin(xlstart, interpreters={}, returns_folder="From the file")
+    monkeypatch.setattr(excel_layer.sys, "platform", "win32")
+    monkeypatch.setenv("APPDATA", str(tmp_path))
+    port = XlwingsWorkbookPort(FakeBook([FakeSheet("Headlines")]))  # Excel does not hand the add-in over
+    assert port.setting("Returns folder") == "From the file"

@@ -129,3 +129,15 @@ def test_command_uninstall_on_linux_exits_1_without_traceback(capsys, monkeypatc
     captured = capsys.readouterr()
     assert captured.out == "Excel is not available on Linux, so there is no add-in to remove here.\n"
     assert "Traceback" not in captured.err
+
+
+def test_an_add_in_excel_holds_open_is_a_one_line_error_saying_quit_excel(built, tmp_path, monkeypatch, capsys):
+    def locked(source, target):
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.setattr(install.shutil, "copyfile", locked)
+    monkeypatch.setattr(install.sys, "platform", "win32")
+    monkeypatch.setenv("APPDATA", str(tmp_path))
+    assert cli.main(["addin", "install", "--file", str(built)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "quit Excel completely" in err and "XLSTART" in err and "Traceback" not in err

@@ -6,6 +6,7 @@ import sys
 
 from ehwb_excel.addin.names import ADDIN_FILE_NAME, SETTINGS_SHEET
 from ehwb_excel.addin.port import MESSAGE_TITLE, excel_input_rows
+from ehwb_excel.addin.settings_file import addin_file_settings, setting_in
 from ehwb_excel.sheet_table import SheetTable
 
 
@@ -38,12 +39,23 @@ class XlwingsWorkbookPort:
         return not bool(self.book.api.saved.get())  # Mac: AppleScript object model
 
     def setting(self, key: str) -> str | None:
-        """From a settings sheet in the open workbook first, then in the add-in (xlwings' order)."""
+        """From a settings sheet in the open workbook first, then in the add-in (xlwings' order),
+        read through Excel or, when Excel will not hand the add-in over, from its file."""
         for book in (self.book, self._addin_book()):
             value = _sheet_setting(book, key)
             if value is not None:
                 return value
-        return None
+        installed = self._installed_addin()
+        return setting_in(addin_file_settings(installed), key) if installed else None
+
+    def _installed_addin(self):
+        from ehwb_excel.addin.install import ExcelNotAvailable, startup_folder
+
+        try:
+            path = startup_folder() / ADDIN_FILE_NAME
+        except ExcelNotAvailable:
+            return None
+        return path if path.is_file() else None
 
     # -- writing -------------------------------------------------------------------------
     def write_sheet(self, table: SheetTable) -> None:

@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from ehwb_excel.addin.names import ADDIN_FILE_NAME
@@ -56,7 +57,8 @@ def install_addin(addin_file: str | os.PathLike, *, platform: str | None = None,
         say(f"Created folder {folder}")
     target = folder / ADDIN_FILE_NAME
     replacing = target.exists()
-    shutil.copyfile(source, target)
+    with _in_use_means_quit_excel(target):
+        shutil.copyfile(source, target)
     say(f"{'Replaced' if replacing else 'Copied'} {source} -> {target}")
     if (platform or sys.platform) == "darwin":
         script = _runpython_applescript()
@@ -79,10 +81,21 @@ def uninstall_addin(*, platform: str | None = None, home: str | os.PathLike | No
     if not target.exists():
         say(f"Nothing to remove: {target} does not exist.")
         return None
-    target.unlink()
+    with _in_use_means_quit_excel(target):
+        target.unlink()
     say(f"Removed {target}")
     say("Restart Excel: the 'EHWB Audit' tab is gone.")
     return target
+
+
+@contextmanager
+def _in_use_means_quit_excel(target: Path):
+    # Windows refuses to replace or delete an add-in that a running Excel has open
+    try:
+        yield
+    except PermissionError as error:
+        raise PermissionError(error.errno, "the add-in is in use or the folder is read-only: quit Excel completely "
+                                           "(check Task Manager for EXCEL.EXE) and run the command again", str(target)) from error
 
 
 def _runpython_applescript() -> Path | None:
