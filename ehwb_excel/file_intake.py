@@ -85,6 +85,7 @@ class FileFacts:
     application: str = ""  # "Microsoft Excel 16.0300", "LibreOffice/7.4.7.2"; "" when not recorded
     kind: FileKind = FileKind.OTHER
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    content: bytes = field(default=b"", repr=False, compare=False)  # the bytes hashed: the reader reads these, not the file again
 
     @property
     def readable(self) -> bool:
@@ -159,7 +160,7 @@ def look_at_file(path: str | os.PathLike) -> FileFacts:
         return FileFacts(problems=(ret.CORRUPT_WORKBOOK(where, why=f"damaged package: {error}"),), **facts)
     if problem is not None:
         return FileFacts(application=application, problems=(problem,), **facts)
-    return FileFacts(application=application, kind=FileKind.XLSX, **facts)
+    return FileFacts(application=application, kind=FileKind.XLSX, content=data, **facts)
 
 
 def _sha256_of_file(path: Path) -> str:

@@ -9,10 +9,10 @@ rows and columns an agency inserts do not matter. Cell addresses are the real Ex
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 
 from ehwb_excel import layout
 from ehwb_excel.catalogue import returns as ret
@@ -46,7 +46,7 @@ def read_return(path: str | os.PathLike, audit: Audit | None = None) -> ReturnFi
     if not facts.readable:
         return found
     try:
-        sheets = _read_sheets(Path(path))
+        sheets = _read_sheets(facts.content)
     except Exception as error:  # calamine raises its own errors for damaged parts; none may escape
         found.problems.append(ret.CORRUPT_WORKBOOK(Location.of(path), why=_first_line(error)))
         return found
@@ -66,11 +66,15 @@ def read_return(path: str | os.PathLike, audit: Audit | None = None) -> ReturnFi
 # -- workbook -> rows ----------------------------------------------------------------------
 
 
-def _read_sheets(path: Path) -> dict[str, Rows]:
-    """Worksheet name -> rows of values from A1 (hidden and very hidden sheets included)."""
+def _read_sheets(content: bytes) -> dict[str, Rows]:
+    """Worksheet name -> rows of values from A1 (hidden and very hidden sheets included).
+
+    Reads the bytes that were fingerprinted, so the SHA-256 on record is of what was read,
+    even if the file changes on disk meanwhile (a sync client, an agency saving again).
+    """
     from python_calamine import CalamineWorkbook, SheetTypeEnum
 
-    workbook = CalamineWorkbook.from_path(os.fspath(path))
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
     try:
         sheets = {}
         for meta in workbook.sheets_metadata:
