@@ -49,7 +49,7 @@ def test_tab_group_and_merge_button_say_what_they_do():
     assert button.get("label") == "Merge returns"
     assert button.get("imageMso")
     assert "Merge" in button.get("screentip")
-    assert "returns" in button.get("supertip") and "Save the workbook first" in button.get("supertip")
+    assert "returns" in button.get("supertip") and "saved first (you are asked)" in button.get("supertip")
 
 
 def test_every_button_runs_the_template_callback():
