@@ -229,10 +229,14 @@ def test_returns(received, outstanding, expected):
      "Practitioner discussion forums were attended by 14 practitioners from SCT, CAMHS and WMP."),
     (dict(approach="practitioner discussion forum", number=1, held_on=date(2026, 3, 3)),
      "Practitioner discussion forum was attended by 1 practitioner on 3 March 2026."),
-    (dict(approach="Audit panel", who="the partnership's audit group", notes="chaired by the scrutineer"),
+    (dict(approach="Audit panel", who="The partnership's audit group", notes="chaired by the scrutineer"),
      "Audit panel was attended by practitioners from the partnership's audit group. Chaired by the scrutineer."),
     (dict(approach="Case file audit"), "Case file audit was held."),
-    (dict(approach="Focus groups with families", number=0), "Focus groups with families were attended by 0 practitioners."),
+    (dict(approach="Focus groups with families", number=0), "Focus groups with families were attended by 0 people."),
+    (dict(approach="Practitioner forum", who="SCT, CAMHS, Education, WMP, Inclusion Support"),
+     "Practitioner forum was attended by practitioners from SCT, CAMHS, Education, WMP and Inclusion Support."),
+    (dict(approach="Young people's voice", number=3, who="Participation team, and Kaleidoscope"),
+     "Young people's voice was attended by 3 people from Participation team and Kaleidoscope."),
 ])
 def test_approaches(kwargs, expected):
     assert approach_sentence(kwargs.pop("approach"), **kwargs) == expected

@@ -279,7 +279,7 @@ class _Writer:
         self._quotes(finding.development, f"No areas for development were recorded in the returns for {title}.")
 
     def _grade_table(self, table: GradeTable, caption: str) -> None:
-        self._table(table.header(), table.body(), caption, total_row=True, weights=[1.1] + [1.45] * len(table.grades) + [0.85])
+        self._table(table.header(), table.body(), caption, total_row=True, weights=[1.45] + [1.25] * len(table.grades) + [0.7])
 
     def _chart(self, title: str, counts: Sequence[tuple[str, int]]) -> None:
         self.figures += 1

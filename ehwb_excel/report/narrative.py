@@ -381,21 +381,45 @@ def returns_sentences(received: Sequence[str], outstanding: Sequence[str]) -> li
 
 
 def approach_sentence(approach: str, *, number: int | None = None, who: str = "", held_on: date | None = None, notes: str = "") -> str:
-    """'Practitioner discussion forums were attended by 14 practitioners from SCT, CAMHS and WMP.'"""
+    """'Practitioner discussion forums were attended by 14 practitioners from SCT, CAMHS and WMP.'
+
+    `who` is as typed ("SCT, CAMHS, WMP" or "all agencies that knew the cases"); a list is re-joined
+    with "and". Attendees are called practitioners when the approach is a practitioners' one, else people.
+    """
     name = approach.strip().rstrip(".")
     name = name[0].upper() + name[1:]
     # a plural name ("forums") takes "were"; "Practitioner discussion forum" and "Focus group" take "was"
     verb = "were" if name.casefold().endswith("s") and not name.casefold().endswith("ss") else "was"
     when = f" on {long_date(held_on)}" if held_on else ""
-    who = who.strip().rstrip(".")
+    who = _attendees(who)
     if number is not None or who:
-        attended = count_of(number, "practitioner") if number is not None else "practitioners"
+        noun = ("practitioner", "practitioners") if "practitioner" in name.casefold() or "audit" in name.casefold() else ("person", "people")
+        attended = count_of(number, *noun) if number is not None else noun[1]
         text = f"{name} {verb} attended by {attended}{f' from {who}' if who else ''}{when}."
     else:
         text = f"{name} {verb} held{when}."
     if notes.strip():
         text += f" {_sentence(notes)}"
     return text
+
+
+_LOWER_FIRST_WORDS = frozenset({"all", "each", "every", "the", "both", "most", "some"})
+
+
+def _attendees(who: str) -> str:
+    """'SCT, CAMHS, WMP' -> 'SCT, CAMHS and WMP'; 'All agencies ...' -> 'all agencies ...' (mid-sentence)."""
+    who = who.strip().rstrip(".")
+    if not who:
+        return ""
+    if "," in who and " and " not in who.replace(", and ", ", "):  # a list typed with commas only
+        parts = [p.strip() for p in who.split(",")]
+        if parts[-1].casefold().startswith("and "):
+            parts[-1] = parts[-1][4:].strip()
+        who = join_and([p for p in parts if p])
+    first, _, rest = who.partition(" ")
+    if first.casefold() in _LOWER_FIRST_WORDS:
+        who = first.lower() + (f" {rest}" if rest else "")
+    return who
 
 
 # -- charts ------------------------------------------------------------------------------------------
