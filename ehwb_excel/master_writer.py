@@ -1,7 +1,7 @@
 """Writes a merge into the master workbook: only the derived sheets, safely, with a backup first.
 
 The coordinator's sheets are never written: the master is loaded whole (formulas kept, not
-values-only), the derived sheets are deleted and recreated at the same place, and the result
+values-only), only the derived sheets are emptied and filled again, and the result
 is saved to a temporary file in the same folder and moved over the old master in one step
 (os.replace), so a crash, a full disk or a locked file leaves the previous master as it was.
 """
@@ -19,6 +19,9 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.formatting.formatting import ConditionalFormattingList
+from openpyxl.worksheet.datavalidation import DataValidationList
+from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ehwb_excel import layout
@@ -81,21 +84,24 @@ def write_derived_sheets(workbook, tables: list[SheetTable]) -> None:
 
 
 def _fresh_sheet(workbook, name: str):
-    """An empty sheet called `name` at the old one's place, keeping its tab colour and visibility.
+    """The sheet called `name` emptied of every cell, table, filter, validation and format.
 
-    Deleting and recreating drops every old cell, style, table, filter and validation, so no
-    leftover of a longer previous merge can remain below the new rows.
+    The sheet itself stays, so what the skeleton set on it survives: the protective marking
+    in its header and footer, print set-up, tab colour and visibility.
     """
     if name not in workbook.sheetnames:
         before_meta = workbook.sheetnames.index(layout.MASTER_META_SHEET) if layout.MASTER_META_SHEET in workbook.sheetnames else None
         return workbook.create_sheet(name, before_meta)
-    old = workbook[name]
-    index, state, tab = workbook.index(old), old.sheet_state, old.sheet_properties.tabColor
-    workbook.remove(old)
-    sheet = workbook.create_sheet(name, index)
-    sheet.sheet_state = state
-    if tab is not None:
-        sheet.sheet_properties.tabColor = tab
+    sheet = workbook[name]
+    for merged in list(sheet.merged_cells.ranges):
+        sheet.unmerge_cells(str(merged))
+    sheet.delete_rows(1, sheet.max_row)
+    sheet.row_dimensions.clear()
+    for table in list(sheet.tables):
+        del sheet.tables[table]
+    sheet.auto_filter = AutoFilter()
+    sheet.conditional_formatting = ConditionalFormattingList()
+    sheet.data_validations = DataValidationList()
     return sheet
 
 

@@ -251,3 +251,16 @@ def test_a_master_of_another_audit_is_not_written(tmp_path):
     assert refused.value.problems[0].code == ret.MASTER_NOT_OURS.code
     assert "another audit definition" in refused.value.problems[0].message
     assert other.read_bytes() == before
+
+
+def test_derived_sheets_keep_the_skeletons_protective_marking_and_print_set_up(tmp_path):
+    path = tmp_path / "master.xlsx"
+    master_workbook(AUDIT).save(path)
+    save_master(path, typical(), backup=False)
+    save_master(path, typical(), backup=False)
+    responses = load_workbook(path)[layout.RESPONSES_SHEET]
+    assert responses.oddHeader.center.text == AUDIT.settings.protective_marking
+    assert responses.oddFooter.center.text == AUDIT.settings.protective_marking
+    assert responses.print_title_rows == "$1:$1"
+    assert responses.page_setup.orientation == "landscape"
+    assert list(responses.tables) == [layout.RESPONSES_TABLE]
