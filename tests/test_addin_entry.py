@@ -261,3 +261,15 @@ def _blank(path: Path) -> Path:
 
     Workbook().save(path)
     return path
+
+
+def test_a_save_that_fails_before_the_merge_stops_it(master):
+    calls = []
+
+    class ReadOnly(OpenpyxlWorkbookPort):
+        def save(self):
+            raise RuntimeError("Microsoft Excel cannot access the file")
+
+    message = run_merge_button(ReadOnly(master, unsaved=True, answers=[True]), merge=stub_merge(calls=calls))
+    assert message == "Merge stopped: " + str(add.NOT_SAVED_BEFORE_MERGE(Location.of(master), why="Microsoft Excel cannot access the file"))
+    assert calls == []

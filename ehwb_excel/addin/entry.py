@@ -19,6 +19,7 @@ from ehwb_excel.addin.port import DEFAULT_RETURNS_FOLDER, RETURNS_FOLDER_SETTING
 from ehwb_excel.catalogue.addin import (
     MERGE_NOT_INSTALLED,
     NOT_SAVED_AFTER_MERGE,
+    NOT_SAVED_BEFORE_MERGE,
     RETURNS_FOLDER_MISSING,
     SHEET_NOT_WRITTEN,
     UNSAVED_CHANGES,
@@ -77,7 +78,10 @@ def _merge_into_open_workbook(port: WorkbookPort, merge: Merge | None, now: date
         if not port.ask_yes_no(f"Save '{master.name}' now and merge the returns into it?\n\n"
                                "The merge reads the saved workbook."):
             raise EhwbError(UNSAVED_CHANGES(Location.of(master)))
-        port.save()
+        try:
+            port.save()
+        except Exception as error:
+            raise EhwbError(NOT_SAVED_BEFORE_MERGE(Location.of(master), why=_reason(error))) from error
     returns_dir = returns_folder(port, master)
     result = (merge or merge_function())(returns_dir, master, now=now)
     refuse_unwritable_text(master, result.sheets)
@@ -86,12 +90,12 @@ def _merge_into_open_workbook(port: WorkbookPort, merge: Merge | None, now: date
         try:
             port.write_sheet(table)
         except Exception as error:
-            raise EhwbError(SHEET_NOT_WRITTEN(Location.of(master, table.name), why=_one_line(str(error)) or type(error).__name__)) from error
+            raise EhwbError(SHEET_NOT_WRITTEN(Location.of(master, table.name), why=_reason(error))) from error
     saved_note = f"The workbook has been saved; the version before this merge is kept as {backup}."
     try:
         port.save()
     except Exception as error:
-        saved_note = str(NOT_SAVED_AFTER_MERGE(Location.of(master), why=_one_line(str(error)) or type(error).__name__))
+        saved_note = str(NOT_SAVED_AFTER_MERGE(Location.of(master), why=_reason(error)))
     return summary_message(result, returns_dir, saved_note)
 
 
@@ -145,6 +149,10 @@ def summary_message(result, returns_dir: Path, saved_note: str) -> str:
 def _one_line(text: str) -> str:
     line = " ".join(text.split())
     return line if len(line) <= MAX_REASON else line[: MAX_REASON - 1] + "…"
+
+
+def _reason(error: Exception) -> str:
+    return _one_line(str(error)) or type(error).__name__
 
 
 def _os_reason(error: OSError) -> str:

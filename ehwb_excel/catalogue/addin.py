@@ -30,9 +30,13 @@ MERGE_NOT_INSTALLED = ProblemType(
 )
 SHEET_NOT_WRITTEN = ProblemType(
     "ADD_006", "sheet-not-written", E,
-    "the merge sheet could not be written ({why}). If the sheet or workbook is protected, unprotect it (Review > Unprotect), then click Merge returns again.",
+    "the merge sheet could not be written ({why}); the workbook was not saved, so the file is as it was. If the sheet or workbook is protected, unprotect it (Review > Unprotect), then click Merge returns again.",
 )
 NOT_SAVED_AFTER_MERGE = ProblemType(
     "ADD_007", "not-saved-after-merge", W,
     "the merge sheets were written but the workbook could not be saved ({why}). Save it yourself (File > Save As if it is read-only) before the next merge.",
+)
+NOT_SAVED_BEFORE_MERGE = ProblemType(
+    "ADD_008", "not-saved-before-merge", E,
+    "the workbook could not be saved before the merge ({why}), and the merge reads the saved file; nothing was merged. If it is read-only, use File > Save As to a folder you can write, then click Merge returns again.",
 )
