@@ -25,7 +25,7 @@ def grade_chart_png(counts: Sequence[tuple[str, int]], *, width_cm: float = 15.0
     values = [n for _, n in counts]
     colours = [_colour(i, label) for i, label in enumerate(labels)]
     height_cm = 1.6 + 0.9 * max(len(labels), 1)
-    figure, axes = pyplot.subplots(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=200)
+    figure, axes = pyplot.subplots(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=150)
     try:
         positions = list(range(len(labels)))[::-1]  # first grade at the top
         bars = axes.barh(positions, values, color=colours, edgecolor="#1F1F1F", linewidth=0.8, height=0.65)

@@ -153,10 +153,13 @@ class _Writer:
     # -- title page and contents ----------------------------------------------------------------
     def _title_page(self, settings: dict[str, str]) -> None:
         audit = self.audit.settings
+        title = settings["title"]
         self.doc.add_paragraph(audit.partnership, style="Subtitle")
-        self.doc.add_paragraph("Multi-agency case file audit report", style="Subtitle")
-        self.doc.add_paragraph(settings["title"], style="Title")
-        self.doc.add_paragraph(f"Theme: {audit.theme}")
+        if "audit" not in title.casefold():
+            self.doc.add_paragraph("Multi-agency case file audit report", style="Subtitle")
+        self.doc.add_paragraph(title, style="Title")
+        if audit.theme.casefold() not in title.casefold():
+            self.doc.add_paragraph(audit.theme, style="Subtitle")
         self.doc.add_paragraph(f"Period audited: {_lower_first(audit.period)}")
         details = self.doc.add_paragraph()
         details.paragraph_format.space_before = Pt(36)
@@ -263,7 +266,6 @@ class _Writer:
         self.doc.add_heading(heading, level=2)
         if finding.section.description:
             self.doc.add_paragraph(f"Key question: {finding.section.description}").paragraph_format.keep_with_next = True
-        self.doc.add_heading("Grades", level=3)
         if finding.grades_given == 0:
             self.doc.add_paragraph(f"No grades were returned for {title}.")
         else:
