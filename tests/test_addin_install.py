@@ -3,11 +3,13 @@ copied or removed, and the lines printed; on Linux a clear refusal."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from ehwb_excel import cli
+from ehwb_excel.addin.build import build_addin
 from ehwb_excel.addin import install
 from ehwb_excel.addin.install import ExcelNotAvailable, install_addin, startup_folder, uninstall_addin
 
@@ -16,10 +18,9 @@ MAC_STARTUP = Path("Library/Group Containers/UBF8T346G9.Office/User Content.loca
 
 @pytest.fixture
 def built(tmp_path) -> Path:
-    path = tmp_path / "build" / "ehwb_audit.xlam"
-    path.parent.mkdir()
-    path.write_bytes(b"PK add-in bytes")
-    return path
+    """An add-in built for this Python, as `ehwb addin build` on the coordinator's computer makes it."""
+    python = sys.executable
+    return build_addin(tmp_path / "build", interpreters={"Interpreter_Win": python, "Interpreter_Mac": python})
 
 
 def test_windows_startup_folder_is_xlstart_under_appdata(tmp_path):
@@ -47,10 +48,11 @@ def test_install_on_windows_copies_into_xlstart_and_says_so(built, tmp_path):
 def test_install_again_replaces_the_old_add_in(built, tmp_path):
     environ = {"APPDATA": str(tmp_path)}
     install_addin(built, platform="win32", environ=environ, say=lambda _: None)
-    built.write_bytes(b"PK newer add-in")
+    newer = build_addin(tmp_path / "newer", interpreters={"Interpreter_Win": sys.executable}, returns_folder="Q2")
     lines = []
-    target = install_addin(built, platform="win32", environ=environ, say=lines.append)
-    assert target.read_bytes() == b"PK newer add-in"
+    target = install_addin(newer, platform="win32", environ=environ, say=lines.append)
+    assert target.read_bytes() == newer.read_bytes() != built.read_bytes()
+    built = newer
     assert lines[0] == f"Replaced {built} -> {target}"
 
 
@@ -141,3 +143,16 @@ def test_an_add_in_excel_holds_open_is_a_one_line_error_saying_quit_excel(built,
     assert cli.main(["addin", "install", "--file", str(built)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "quit Excel completely" in err and "XLSTART" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("interpreters, expected", [
+    ({}, "Warning: the add-in names no Python (Interpreter_Win is empty), so Excel will start whatever 'python' it finds; "),
+    ({"Interpreter_Win": r"C:\Users\someone\Python311\python.exe"},
+     r"Warning: the add-in names C:\Users\someone\Python311\python.exe as its Python (Interpreter_Win), which does not exist here; "),
+])
+def test_installing_an_add_in_built_elsewhere_warns_about_its_python(tmp_path, interpreters, expected):
+    elsewhere = build_addin(tmp_path / "linux-build", interpreters=interpreters)
+    lines = []
+    install_addin(elsewhere, platform="win32", environ={"APPDATA": str(tmp_path)}, say=lines.append)
+    assert lines[-2].startswith(expected)
+    assert lines[-2].endswith("run 'ehwb addin install' without --file, from the Python that has ehwb_excel, to build it for this computer.")

@@ -60,6 +60,9 @@ def install_addin(addin_file: str | os.PathLike, *, platform: str | None = None,
     with _in_use_means_quit_excel(target):
         shutil.copyfile(source, target)
     say(f"{'Replaced' if replacing else 'Copied'} {source} -> {target}")
+    warning = interpreter_warning(target, platform or sys.platform)
+    if warning:
+        say(warning)
     if (platform or sys.platform) == "darwin":
         script = _runpython_applescript()
         if script is not None:
@@ -71,6 +74,20 @@ def install_addin(addin_file: str | os.PathLike, *, platform: str | None = None,
             say("xlwings' AppleScript was not found: run 'xlwings runpython install' once.")
     say("Restart Excel (quit it completely first): the 'EHWB Audit' tab appears on the ribbon.")
     return target
+
+
+def interpreter_warning(addin: Path, platform: str) -> str | None:
+    """What is wrong with the Python the add-in will ask Excel to start here; None when it exists."""
+    from ehwb_excel.addin.settings_file import addin_file_settings, setting_in
+
+    key = "Interpreter_Win" if platform.startswith("win") else "Interpreter_Mac"
+    interpreter = setting_in(addin_file_settings(addin), key)
+    rebuild = "run 'ehwb addin install' without --file, from the Python that has ehwb_excel, to build it for this computer."
+    if not interpreter:
+        return f"Warning: the add-in names no Python ({key} is empty), so Excel will start whatever 'python' it finds; {rebuild}"
+    if not Path(interpreter).is_file():
+        return f"Warning: the add-in names {interpreter} as its Python ({key}), which does not exist here; {rebuild}"
+    return None
 
 
 def uninstall_addin(*, platform: str | None = None, home: str | os.PathLike | None = None,
