@@ -21,7 +21,6 @@ TYPED = {  # what a person types, through LibreOffice's own validation
     ("Case A", "voice"): "Good",
     ("Case A", "trauma"): "Requires improvement",
     ("Case B", "gender"): "Male",
-    ("Case B", "months_known"): 3,
     ("Case B", "self_harm"): "Yes",
     ("Case B", "self_harm_detail"): "Referred to the school nurse the same day.",
     ("Case B", "voice"): "Outstanding",
@@ -29,6 +28,7 @@ TYPED = {  # what a person types, through LibreOffice's own validation
 }
 PASTED = {("Case B", "trauma"): "Very good"}  # through the API: validation is bypassed, as by a paste
 TEXT = {("Case A", "voice_notes"): '=HYPERLINK("http://example.org")'}  # typed as text, must stay text
+FORMULA = {("Case B", "months_known"): ("=1+2", 3)}  # a formula typed as an answer: only its cached result is read
 
 
 def _row(cell: str) -> int:
@@ -46,7 +46,7 @@ def filled(libreoffice, tmp_path_factory):
     """Type the answers in LibreOffice after inserting a row above Case B's voice question; save as xlsx."""
     folder = tmp_path_factory.mktemp("lo-return")
     sent = generated_return(folder, AUDIT, "SCT", name="SCT sent.xlsx")
-    cells = {key: answer_cell(sent, *key) for key in [*TYPED, *PASTED, *TEXT]}
+    cells = {key: answer_cell(sent, *key) for key in [*TYPED, *PASTED, *TEXT, *FORMULA]}
     inserted_at = _row(cells[("Case B", "voice")][1])
     expected = {
         key: (sheet, _moved(cell, inserted_at) if sheet == "Case B" else cell) for key, (sheet, cell) in cells.items()
@@ -55,6 +55,7 @@ def filled(libreoffice, tmp_path_factory):
     operations += [op("type_value", sheet=expected[k][0], cell=expected[k][1], value=v) for k, v in TYPED.items()]
     operations += [op("set_value", sheet=expected[k][0], cell=expected[k][1], value=v) for k, v in PASTED.items()]
     operations += [op("set_text", sheet=expected[k][0], cell=expected[k][1], text=v) for k, v in TEXT.items()]
+    operations += [op("set_formula", sheet=expected[k][0], cell=expected[k][1], formula=f) for k, (f, _) in FORMULA.items()]
     saved = folder / "returned by libreoffice.xlsx"
     operations.append(op("save_as", path=str(saved)))
     results = libreoffice.run_ok(operations)
@@ -74,8 +75,9 @@ def test_every_typed_answer_is_found_once_at_its_new_cell(filled):
     for answer in found.answered:
         assert (answer.case, answer.question_id) not in answered
         answered[(answer.case, answer.question_id)] = answer
-    assert set(answered) == {*TYPED, *PASTED, *TEXT}
-    for key, value in {**TYPED, **PASTED, **TEXT}.items():
+    assert set(answered) == {*TYPED, *PASTED, *TEXT, *FORMULA}
+    results = {key: result for key, (_, result) in FORMULA.items()}
+    for key, value in {**TYPED, **PASTED, **TEXT, **results}.items():
         assert answered[key].location == Location(saved.name, *expected[key])
         assert answered[key].value == value  # 14 comes back as 14.0, which equals 14
 
