@@ -263,3 +263,34 @@ def test_lists_and_counts():
 ])
 def test_distribution(counts, expected):
     assert distribution_sentence(counts) == expected
+
+
+# -- any mix at all ----------------------------------------------------------------------------------------------------
+
+_CHOICES = {
+    "gender": ["Female", "Male", "Non-binary", "Not known", ""],
+    "ethnicity": ["White British", "British Pakistani", "Arab", "Not known", ""],
+    "statutory_ever_open": ["Yes", "No", "Not known", ""],
+    "csc_years_known": ["0", "1", "8", "", "x"],
+    "diagnoses": ["None", "ADHD", "ASD", "ADHD and ASD", "Other", "Not known", ""],
+    "anxiety": ["Yes", "No", "Not known", ""],
+    "self_harm": ["Yes", "No", ""],
+    "suicidal_ideation": ["Yes", "No", ""],
+    "parenting_impact": ["Significant", "Some", "None", ""],
+    "parental_ill_health": ["Physical", "Mental", "Both", "None", ""],
+}
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_mixes_count_every_case_once_in_the_first_sentence(seed):
+    import random
+    import re
+
+    chance = random.Random(seed)
+    total = chance.randint(1, 9)
+    mix = {f"Case {i}": {q: chance.choice(values) for q, values in _CHOICES.items()} for i in range(total)}
+    sentences = overview_sentences(mix)
+    assert all(s.endswith(".") and s[0] == s[0].upper() for s in sentences)
+    if sentences[0].startswith("The cases comprised"):
+        genders = sentences[0].split(":")[0]
+        assert sum(int(n) for n in re.findall(r"\d+", genders)) == total

@@ -245,3 +245,12 @@ def test_one_case_and_many_cases_build(tmp_path):
     one = replace(audit, cases=audit.cases[:1])
     path, _ = saved_report(tmp_path, sample_input(audit=one))
     assert "The case file audit examined 1 randomly selected case: Case A." in "\n".join(body_texts(path))
+
+
+def test_text_a_word_document_cannot_hold_is_dropped_when_read(tmp_path):
+    from ehwb_excel.report.report_input import text
+
+    assert text("Seen\x0bweekly\x00") == "Seenweekly"
+    assert text(6.0) == "6" and text(None) == "" and text(date(2026, 3, 31)) == "31/03/2026"
+    assert text("  two   spaces ") == "two spaces"
+    assert text("line one\nline two ") == "line one\nline two"  # a comment's line breaks are kept

@@ -213,7 +213,7 @@ class _Writer:
             sample = f"{sample[:-1]}: {narrative.join_and(cases)}."
         grades = self._grade_names()
         if grades:
-            sample += (f" Every agency that knew a case completed an audit tool for it, grading its practice on each key "
+            sample += (f" Each agency that knew a case was asked to complete an audit tool for it, grading its practice on each key "
                        f"line of enquiry as {narrative.join_and(grades).replace(' and ', ' or ')}.")
         self.doc.add_paragraph(sample)
         received, outstanding = self.data.received_agencies(), self.data.outstanding_agencies()

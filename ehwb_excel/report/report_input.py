@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -322,8 +323,18 @@ class _SheetReader:
 # -- cell values ------------------------------------------------------------------------------
 
 
+# Characters XML 1.0 forbids (Word cannot hold them; python-docx refuses them): a return
+# edited by another tool may carry them, e.g. a vertical tab pasted from another program.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def text(value: object) -> str:
-    """A cell value as the text a reader expects: 6.0 -> "6", a date -> "31/03/2026", None -> ""."""
+    """A cell value as the text a reader expects: 6.0 -> "6", a date -> "31/03/2026", None -> "".
+
+    Characters a Word document cannot hold are dropped.
+    """
+    if isinstance(value, str):
+        value = _NOT_XML.sub("", value)
     if value is None:
         return ""
     if isinstance(value, bool):
