@@ -254,3 +254,19 @@ def test_text_a_word_document_cannot_hold_is_dropped_when_read(tmp_path):
     assert text(6.0) == "6" and text(None) == "" and text(date(2026, 3, 31)) == "31/03/2026"
     assert text("  two   spaces ") == "two spaces"
     assert text("line one\nline two ") == "line one\nline two"  # a comment's line breaks are kept
+
+
+def test_a_word_template_dotx_is_accepted(tmp_path):
+    import zipfile
+
+    from ehwb_excel.report.styles import DOCUMENT_TYPE, TEMPLATE_TYPE
+
+    docx.Document().save(tmp_path / "plain.docx")
+    with zipfile.ZipFile(tmp_path / "plain.docx") as source, zipfile.ZipFile(tmp_path / "house.dotx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, data.replace(DOCUMENT_TYPE, TEMPLATE_TYPE) if item.filename == "[Content_Types].xml" else data)
+    path, report = saved_report(tmp_path, sample_input(), tmp_path / "house.dotx")
+    assert [text for level, text in headings(path) if level == 1] == list(SECTION_HEADINGS)
+    with zipfile.ZipFile(path) as package:
+        assert DOCUMENT_TYPE in package.read("[Content_Types].xml")

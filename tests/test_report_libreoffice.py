@@ -51,3 +51,12 @@ def test_without_libreoffice_the_problem_says_the_docx_is_written(tmp_path, monk
     (tmp_path / "report.docx").write_bytes(b"")
     assert convert_to_pdf(tmp_path / "report.docx") == (None, LIBREOFFICE_MISSING(pdf_module.Location.of(tmp_path / "report.docx")))
     assert "the .docx is written; install LibreOffice to also get a PDF" in LIBREOFFICE_MISSING().message
+
+
+def test_the_charts_alt_text_reaches_the_pdf(converted):
+    import re
+
+    pdf, _ = converted
+    alts = [bytes.fromhex(h.decode()).decode("utf-16") for h in re.findall(rb"/Alt\s*<([0-9A-Fa-f]+)>", pdf.read_bytes())]
+    assert len(alts) == 2
+    assert any("Of 5 grades, 3 were Good, 1 was Requires improvement and 1 was Inadequate." in alt for alt in alts)

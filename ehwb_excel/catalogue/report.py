@@ -36,7 +36,7 @@ REPORT_SETTING_MISSING = ProblemType(
 )
 TEMPLATE_UNUSABLE = ProblemType(
     "REP_007", "template-unusable", E,
-    "the Word template cannot be used: {why}. Give a .docx saved by Word, or leave out --template to use the built-in styles.",
+    "the Word template cannot be used: {why}. Give a .docx or .dotx saved by Word, or leave out --template to use the built-in styles.",
 )
 TEMPLATE_STYLE_MISSING = ProblemType(
     "REP_008", "template-style-missing", W,

@@ -15,7 +15,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("master", type=Path, help="the master workbook (.xlsx) after the merge")
     parser.add_argument("--out", type=Path, help="the .docx to write (default: beside the master, named '<master> report.docx')")
     parser.add_argument("--pdf", action="store_true", help="also write a PDF beside the .docx, through LibreOffice")
-    parser.add_argument("--template", type=Path, help="a Word .docx whose styles the report uses (default: built-in styles)")
+    parser.add_argument("--template", type=Path, help="a Word .docx or .dotx whose styles the report uses (default: built-in styles)")
     add_json_option(parser)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -44,13 +46,33 @@ def new_document(template: Path | None = None) -> tuple[Document, list[Problem]]
         _a4(document)
         return document, []
     try:
-        document = docx.Document(str(template))
+        document = docx.Document(_as_document(Path(template)))
     except Exception as error:  # not a zip, not a .docx, a .dotx or a damaged package
         raise EhwbError(TEMPLATE_UNUSABLE(Location.of(template), why=f"it cannot be opened as a .docx ({type(error).__name__})")) from error
     _empty_body(document)
     problems = _add_missing_styles(document, template)
     _add_toc_styles(document)
     return document, problems
+
+
+TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _as_document(template: Path) -> io.BytesIO:
+    """The template's bytes; a Word template (.dotx) differs from a .docx only in its main part's content type."""
+    data = template.read_bytes()
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return io.BytesIO(data)  # python-docx says what is wrong with it
+    source, target = io.BytesIO(data), io.BytesIO()
+    with zipfile.ZipFile(source) as package, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in package.infolist():
+            content = package.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(TEMPLATE_TYPE, DOCUMENT_TYPE)
+            copy.writestr(item, content)
+    target.seek(0)
+    return target
 
 
 def _empty_body(document: Document) -> None:
