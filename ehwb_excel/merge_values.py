@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
+from ehwb_excel.answer_values import canonical_answer
 from ehwb_excel.catalogue import returns as ret
-from ehwb_excel.model import Audit, Question, QuestionType
-from ehwb_excel.problems import Problem, Report
 from ehwb_excel.location import Location
+from ehwb_excel.model import Audit, Question
+from ehwb_excel.problems import Problem, Report
 from ehwb_excel.returned import ReturnFile
 
 CELL_TEXT_MAX = 32_767  # Excel's limit; openpyxl silently cuts longer text
@@ -24,8 +24,7 @@ def response_rows_for(audit: Audit, return_file: ReturnFile, report: Report) -> 
     Nothing else is dropped: an answer that is not canonical keeps the value as typed, and a
     problem is added to `report` unless the checks already reported that cell.
     """
-    canonical = _canonicaliser()
-    located = {(p.location.sheet, p.location.cell) for p in return_file.problems}
+    located = {(p.location.sheet, p.location.cell, p.code) for p in return_file.problems}  # what the checks said
     agency = _claimed(audit, return_file)
     cases = {c.reference for c in audit.cases_for(agency or "")}
     rows, not_merged = [], 0
@@ -34,9 +33,9 @@ def response_rows_for(audit: Audit, return_file: ReturnFile, report: Report) -> 
         if question is None or (answer.case is not None and answer.case not in cases):
             not_merged += 1
             continue
-        value = canonical(audit, question, answer.value, answer.location)
+        value = canonical_answer(audit, question, answer.value, answer.location)
         if isinstance(value, Problem):
-            if (answer.location.sheet, answer.location.cell) not in located:
+            if (answer.location.sheet, answer.location.cell, value.code) not in located:
                 report.add(value)
             value = answer.value
         score = _score(audit, question, value)
@@ -75,65 +74,13 @@ def _storable(value, what: str, where: Location, located: set, report: Report):
     32,767 characters, each time with a located problem, so the change is never silent."""
     if not isinstance(value, str):
         return value
-    known = (where.sheet, where.cell) in located
     found = ILLEGAL_CHARACTERS.findall(value)
     if found:
         value = ILLEGAL_CHARACTERS.sub("", value)
-        if not known:
+        if (where.sheet, where.cell, ret.ILLEGAL_CHARACTERS.code) not in located:
             report.add(ret.ILLEGAL_CHARACTERS(where, what=what, count=len(found), example=f"U+{ord(found[0]):04X}", cell=where.cell))
     if len(value) > CELL_TEXT_MAX:
-        if not known:
+        if (where.sheet, where.cell, ret.TEXT_TOO_LONG.code) not in located:
             report.add(ret.TEXT_TOO_LONG(where, what=what, length=len(value)))
         value = value[:CELL_TEXT_MAX]
     return value
-
-
-# -- canonical values ------------------------------------------------------------------------
-
-
-def _canonicaliser():
-    """`answer_values.canonical_answer` when present; otherwise the minimum below."""
-    try:
-        from ehwb_excel.answer_values import canonical_answer
-    except ImportError:
-        return minimal_canonical_answer
-    return canonical_answer
-
-
-def minimal_canonical_answer(audit: Audit, question: Question, raw, location: Location | None = None):
-    """The value in the list's spelling, a number, or a date; the raw value when not recognised.
-
-    Used only while `ehwb_excel.answer_values` is absent: it returns no Problem, because the
-    checks already report values outside a list or of the wrong type.
-    """
-    choices = audit.choices_for(question)
-    if choices is not None:
-        if isinstance(raw, bool):  # LibreOffice writes TRUE/FALSE typed into a yes/no cell as booleans
-            choice = choices.find("Yes" if raw else "No")
-        elif isinstance(raw, float) and raw.is_integer():
-            choice = choices.find(str(int(raw)))
-        else:
-            choice = choices.find(str(raw))
-        return choice.value if choice else raw
-    if question.type is QuestionType.NUMBER:
-        number = raw
-        if isinstance(raw, str):
-            try:
-                number = float(raw.strip().replace(",", ""))
-            except ValueError:
-                return raw
-        if isinstance(number, float) and number.is_integer():
-            return int(number)
-        return number
-    if question.type is QuestionType.DATE:
-        if isinstance(raw, datetime):
-            return raw.date() if raw.time() == datetime.min.time() else raw
-        if isinstance(raw, str):
-            for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
-                try:
-                    return datetime.strptime(raw.strip(), pattern).date()
-                except ValueError:
-                    continue
-        return raw
-    return raw
-

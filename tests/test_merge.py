@@ -275,3 +275,11 @@ def test_a_file_naming_no_known_agency_is_rejected_even_without_a_refusing_probl
     xyz = submission(result, "XYZ")
     assert (xyz.status, xyz.reasons) == ("rejected", ["the file does not say which agency of this audit sent it"])
     assert result.sheet(layout.RESPONSES_SHEET).rows == []
+
+
+def test_a_text_problem_the_checks_already_reported_is_not_listed_twice():
+    where = Location("SCT return.xlsx", "Case A", "C5")
+    already = ret.TEXT_TOO_LONG(where, what="answer to question voice_notes", length=40_000)
+    result = run(return_file("SCT", {("Case A", "voice_notes"): "x" * 40_000}, problems=[already]))
+    assert [p for p in result.report.problems if p.code == ret.TEXT_TOO_LONG.code] == [already]
+    assert len(answer(result, "SCT", "Case A", "voice_notes")[COL["Answer"]]) == 32_767
