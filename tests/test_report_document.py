@@ -270,3 +270,22 @@ def test_a_word_template_dotx_is_accepted(tmp_path):
     assert [text for level, text in headings(path) if level == 1] == list(SECTION_HEADINGS)
     with zipfile.ZipFile(path) as package:
         assert DOCUMENT_TYPE in package.read("[Content_Types].xml")
+
+
+def test_findings_say_whose_grades_are_not_counted(sample):
+    assert any(t.endswith("The return from CCG had not been received, so its grades are not counted.") for t in body_texts(sample))
+
+
+def test_a_question_that_only_opens_other_sections_is_not_a_profile_row(tmp_path):
+    from ehwb_excel.model import Condition, Question, QuestionType
+
+    audit = small_audit()
+    known = Question("known", "profile", "Was the child known to your agency?", QuestionType.YES_NO, "yes_no")
+    gated = replace(audit.questions[4], condition=Condition("known", "Yes"))  # voice_grade asked only when known
+    audit = replace(audit, questions=(known, *audit.questions[:4], gated, *audit.questions[5:]))
+    data = sample_input(audit=audit, profiles=sample_input().profiles + tuple(
+        replace(sample_input().profiles[0], case=c, question_id="known", answer="Yes") for c in ("Case A", "Case B", "Case C")))
+    path, _ = saved_report(tmp_path, data)
+    questions = [row[0] for row in table_rows(path, "Case profiles: Case A, Case B and Case C")]
+    assert "Was the child known to your agency?" not in questions
+    assert "Gender of the child" in questions

@@ -228,7 +228,11 @@ class _Writer:
 
     # -- overview of the cases ----------------------------------------------------------------------
     def _profile_questions(self):
-        return [q for s in self.audit.sections if s.is_profile for q in self.audit.questions_in(s.id)]
+        """The case-profile questions, less those that only open an agency's other sections
+        ("Was the child known to your agency?"): their combined answer says nothing about the case."""
+        gates = {q.condition.question_id for q in self.audit.questions
+                 if q.condition and not (self.audit.section(q.section_id) and self.audit.section(q.section_id).is_profile)}
+        return [q for s in self.audit.sections if s.is_profile for q in self.audit.questions_in(s.id) if q.id not in gates]
 
     def _overview(self) -> None:
         self.doc.add_heading(OVERVIEW, level=1)
@@ -256,9 +260,17 @@ class _Writer:
             "For each key line of enquiry, the tables count the grades the agencies gave, by case and by agency, "
             "and the chart shows how the grades were spread. The strengths and areas for development are quoted "
             "from the returns, attributed to the agency that wrote them."
+            + self._not_counted()
         )
         for finding in findings(self.audit, self.data.responses):
             self._line_of_enquiry(finding)
+
+    def _not_counted(self) -> str:
+        outstanding = self.data.outstanding_agencies()
+        if not outstanding:
+            return ""
+        whose = "The return" if len(outstanding) == 1 else "The returns"
+        return f" {whose} from {narrative.join_and(outstanding)} had not been received, so {'its' if len(outstanding) == 1 else 'their'} grades are not counted."
 
     def _line_of_enquiry(self, finding: LineFinding) -> None:
         heading = finding.section.title
