@@ -135,3 +135,21 @@ def test_every_file_saved_by_a_real_application_is_refused_with_a_reason_and_the
     assert sorted(s.file for s in result.rejected) == names
     assert all(s.reasons for s in result.rejected)
     assert f"and {len(names) - 5} more (see the Submissions sheet)" in result.summary()
+
+
+def test_lock_files_are_skipped_with_a_warning_on_the_issues_sheet(folder):
+    (folder / "returns" / "~$SCT return.xlsx").write_bytes(b"owner")
+    (folder / "returns" / ".~lock.CAMHS return.xlsx#").write_text("lock")
+    result = merge_returns(folder / "returns", folder / "master.xlsx", now=NOW)
+    assert [s.status for s in result.submissions] == ["received", "received", "missing"]
+    issues = result.sheet(layout.ISSUES_SHEET).records()
+    assert sorted((i["File"], i["Code"]) for i in issues if i["Code"] == ret.LOCK_FILE.code) == [
+        (".~lock.CAMHS return.xlsx#", ret.LOCK_FILE.code), ("~$SCT return.xlsx", ret.LOCK_FILE.code),
+    ]
+
+
+def test_a_master_kept_in_the_returns_folder_is_not_read_as_a_return(folder):
+    master = real_master(folder / "returns" / "master.xlsx")
+    result = merge_returns(folder / "returns", master, now=NOW)
+    assert result.files == ["CAMHS return.xlsx", "SCT return.xlsx"]
+    assert result.rejected == []
