@@ -231,10 +231,10 @@ def make_backup(master: Path, backup_dir: str | os.PathLike | None = None) -> Pa
     folder = Path(backup_dir) if backup_dir is not None else master.parent / BACKUP_FOLDER
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / backup_name(master, datetime.now())
-        number = 2
-        while target.exists():
-            target = folder / f"{Path(backup_name(master, datetime.now())).stem}-{number}{master.suffix}"
+        name = Path(backup_name(master, datetime.now()))
+        target, number = folder / name, 2
+        while target.exists():  # two merges within one second
+            target = folder / f"{name.stem}-{number}{name.suffix}"
             number += 1
         shutil.copy2(master, target)
     except OSError as error:
@@ -248,6 +248,7 @@ def _save_atomically(workbook, master: Path) -> None:
     temporary = Path(temporary)
     try:
         workbook.save(temporary)
+        shutil.copymode(master, temporary)  # mkstemp makes the file private; keep the master's permissions
         os.replace(temporary, master)
     except PermissionError as error:
         raise EhwbError(ret.MASTER_LOCKED(

@@ -264,3 +264,10 @@ def test_derived_sheets_keep_the_skeletons_protective_marking_and_print_set_up(t
     assert responses.print_title_rows == "$1:$1"
     assert responses.page_setup.orientation == "landscape"
     assert list(responses.tables) == [layout.RESPONSES_TABLE]
+
+
+def test_two_backups_in_one_second_do_not_overwrite_each_other(master):
+    first = save_master(master, typical())
+    second = save_master(master, typical())
+    third = save_master(master, typical())
+    assert len({first, second, third}) == 3 and all(p.exists() for p in (first, second, third))
