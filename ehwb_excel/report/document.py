@@ -43,8 +43,8 @@ SECTION_HEADINGS = (AUDIT_PROCESS, OVERVIEW, FINDINGS, HEADLINES, REFLECTIONS, R
 
 NOT_RECORDED = "Not recorded"
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
-CASES_PER_PROFILE_TABLE = 5
-KEEP_TOGETHER_ROWS = 12  # more columns do not fit a portrait A4 page at a readable size
+CASES_PER_PROFILE_TABLE = 5  # more columns do not fit a portrait A4 page at a readable size
+KEEP_TOGETHER_ROWS = 12  # a table this short is kept on one page
 
 
 def build_report(report_input: ReportInput, template: Path | None = None) -> tuple[Document, Report]:
@@ -160,7 +160,7 @@ class _Writer:
         self.doc.add_paragraph(title, style="Title")
         if audit.theme.casefold() not in title.casefold():
             self.doc.add_paragraph(audit.theme, style="Subtitle")
-        self.doc.add_paragraph(f"Period audited: {_lower_first(audit.period)}")
+        self.doc.add_paragraph(f"Period audited: {audit.period}")
         details = self.doc.add_paragraph()
         details.paragraph_format.space_before = Pt(36)
         for label, value in (("Date", settings["date"]), ("Version", settings["version"]),
@@ -195,7 +195,7 @@ class _Writer:
         self.doc.add_heading(AUDIT_PROCESS, level=1)
         self.doc.add_paragraph(
             f"{audit.settings.partnership} audits how well agencies work together for children. "
-            f"This audit's theme was {audit.settings.theme}; it looked at {_lower_first(audit.settings.period)}."
+            f"The theme of this audit was {audit.settings.theme}. Period audited: {audit.settings.period.rstrip('.')}."
         )
         approaches = self.data.approaches
         if approaches:
@@ -446,8 +446,3 @@ def _return_status(submission: Submission | None, received: bool) -> str:
 def _in_sentence(title: str) -> str:
     """"The child's voice" -> "the child's voice"; other titles (names, abbreviations) as they are."""
     return "the" + title[3:] if title.startswith("The ") else title
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
-
