@@ -9,9 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from docx.document import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
 from ehwb_excel import layout
 from ehwb_excel.catalogue.report import (
@@ -29,7 +28,8 @@ from ehwb_excel.report.charts import grade_chart_alt_text, grade_chart_png
 from ehwb_excel.report.findings import GradeTable, LineFinding, Quote, findings
 from ehwb_excel.report.redaction import check_no_listed_names, redact_input
 from ehwb_excel.report.report_input import ReportInput, Submission
-from ehwb_excel.report.styles import HEADER_FILL, TABLE_STYLE, new_document
+from ehwb_excel.report.styles import new_document
+from ehwb_excel.report.tables import add_data_table
 
 # The report's Heading 1 sections, in order (tests and the demo check them).
 AUDIT_PROCESS = "Audit process"
@@ -42,9 +42,7 @@ APPENDIX = "Appendix"
 SECTION_HEADINGS = (AUDIT_PROCESS, OVERVIEW, FINDINGS, HEADLINES, REFLECTIONS, RECOMMENDATIONS, APPENDIX)
 
 NOT_RECORDED = "Not recorded"
-WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 CASES_PER_PROFILE_TABLE = 5  # more columns do not fit a portrait A4 page at a readable size
-KEEP_TOGETHER_ROWS = 12  # a table this short is kept on one page
 
 
 def build_report(report_input: ReportInput, template: Path | None = None) -> tuple[Document, Report]:
@@ -366,53 +364,8 @@ class _Writer:
 
     def _table(self, header: Sequence[str], rows: Sequence[Sequence[str]], caption: str, *,
                total_row: bool = False, weights: Sequence[float] | None = None) -> None:
-        """A captioned table with one header row that repeats on each page; never merged cells.
-
-        `weights` share the text width between the columns (equal when None).
-        """
         self.tables += 1
-        label = self.doc.add_paragraph(f"Table {self.tables}: {caption}", style="Caption")
-        label.paragraph_format.keep_with_next = True
-        table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
-        table.style = self.doc.styles[TABLE_STYLE]
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        accessibility.set_table_title(table, caption)
-        keep_together = len(rows) <= KEEP_TOGETHER_ROWS
-        for index, row in enumerate(table.rows):
-            values = header if index == 0 else rows[index - 1]
-            for column, (cell, value) in enumerate(zip(row.cells, values)):
-                paragraph = cell.paragraphs[0]
-                paragraph.paragraph_format.space_after = Pt(0)
-                # a short table stays on one page; a long one at least keeps its header with a row
-                paragraph.paragraph_format.keep_with_next = index < len(rows) and (keep_together or index == 0)
-                run = paragraph.add_run(str(value))
-                run.font.size = Pt(9 if index == 0 else 10)
-                if index == 0:
-                    run.bold = True
-                    run.font.color.rgb = WHITE
-                    accessibility.shade_cell(cell, HEADER_FILL)
-                elif total_row and index == len(rows):
-                    run.bold = True
-                if column > 0 and str(value).isdigit():
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self._widths(table, weights or [1.0] * len(header))
-        accessibility.repeat_header_rows(table, 1)
-        self.doc.add_paragraph().paragraph_format.space_after = Pt(2)
-
-    def _widths(self, table, weights: Sequence[float]) -> None:
-        """Fixed column widths over the text width: Word reads each cell's width, LibreOffice the grid's."""
-        section = self.doc.sections[-1]
-        try:
-            text_width = section.page_width - section.left_margin - section.right_margin
-        except TypeError:  # a template without page size: assume A4 with 2.5 cm margins
-            text_width = Cm(16)
-        table.autofit = False
-        total = sum(weights)
-        for column, weight in zip(table.columns, weights):
-            width = int(text_width * weight / total)
-            column.width = width
-            for cell in column.cells:
-                cell.width = width
+        add_data_table(self.doc, header, rows, caption, number=self.tables, total_row=total_row, weights=weights)
 
 
 def _marking_paragraph(paragraph, marking: str) -> None:

@@ -1,0 +1,69 @@
+"""An accessible data table: a caption, one repeating header row in white on dark blue, fixed widths, no merged cells."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docx.document import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table
+
+from ehwb_excel.report import accessibility
+from ehwb_excel.report.styles import HEADER_FILL, TABLE_STYLE
+
+WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+KEEP_TOGETHER_ROWS = 12  # a table this short is kept on one page
+
+
+def add_data_table(document: Document, header: Sequence[str], rows: Sequence[Sequence[str]], caption: str, *,
+                   number: int, total_row: bool = False, weights: Sequence[float] | None = None) -> Table:
+    """'Table {number}: {caption}' above a table whose first row is its header; the caption is also its alt text.
+
+    `weights` share the text width between the columns (equal when None); `total_row` makes the last row bold.
+    """
+    label = document.add_paragraph(f"Table {number}: {caption}", style="Caption")
+    label.paragraph_format.keep_with_next = True
+    table = document.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = document.styles[TABLE_STYLE]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    accessibility.set_table_title(table, caption)
+    keep_together = len(rows) <= KEEP_TOGETHER_ROWS
+    for index, row in enumerate(table.rows):
+        values = header if index == 0 else rows[index - 1]
+        for column, (cell, value) in enumerate(zip(row.cells, values)):
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.space_after = Pt(0)
+            # a short table stays on one page; a long one at least keeps its header with a row
+            paragraph.paragraph_format.keep_with_next = index < len(rows) and (keep_together or index == 0)
+            run = paragraph.add_run(str(value))
+            run.font.size = Pt(9 if index == 0 else 10)
+            if index == 0:
+                run.bold = True
+                run.font.color.rgb = WHITE
+                accessibility.shade_cell(cell, HEADER_FILL)
+            elif total_row and index == len(rows):
+                run.bold = True
+            if column > 0 and str(value).isdigit():
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _widths(document, table, weights or [1.0] * len(header))
+    accessibility.repeat_header_rows(table, 1)
+    document.add_paragraph().paragraph_format.space_after = Pt(2)  # Word joins tables that touch
+    return table
+
+
+def _widths(document: Document, table: Table, weights: Sequence[float]) -> None:
+    """Fixed column widths over the text width: Word reads each cell's width, LibreOffice the grid's."""
+    section = document.sections[-1]
+    try:
+        text_width = section.page_width - section.left_margin - section.right_margin
+    except TypeError:  # a template without page size: assume A4 with 2.5 cm margins
+        text_width = Cm(16)
+    table.autofit = False
+    total = sum(weights)
+    for column, weight in zip(table.columns, weights):
+        width = int(text_width * weight / total)
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
