@@ -117,3 +117,8 @@ def test_headings_are_real_heading_styles_with_outline_levels(saved):
 def test_only_the_report_parts_are_written(saved):
     assert docx_parts(saved, "word/header") and docx_parts(saved, "word/footer")
     assert docx_parts(saved, "word/media/") == ["word/media/image1.png", "word/media/image2.png"]
+
+
+def test_the_documents_dates_are_the_reports_not_the_templates(saved):
+    core = docx_xml(saved, "docProps/core.xml")
+    assert core.find("{http://purl.org/dc/terms/}created").text.startswith("2027-02-14")

@@ -6,6 +6,7 @@ import subprocess
 import pytest
 
 from ehwb_excel.catalogue.report import LIBREOFFICE_MISSING
+from ehwb_excel.location import Location
 from ehwb_excel.report import pdf as pdf_module
 from ehwb_excel.report.document import SECTION_HEADINGS, build_report, save_report
 from ehwb_excel.report.pdf import convert_to_pdf
@@ -49,7 +50,7 @@ def test_the_pdf_is_tagged_titled_and_holds_the_headings(converted):
 def test_without_libreoffice_the_problem_says_the_docx_is_written(tmp_path, monkeypatch):
     monkeypatch.setattr(pdf_module, "find_soffice", lambda: None)
     (tmp_path / "report.docx").write_bytes(b"")
-    assert convert_to_pdf(tmp_path / "report.docx") == (None, LIBREOFFICE_MISSING(pdf_module.Location.of(tmp_path / "report.docx")))
+    assert convert_to_pdf(tmp_path / "report.docx") == (None, LIBREOFFICE_MISSING(Location.of(tmp_path / "report.docx")))
     assert "the .docx is written; install LibreOffice to also get a PDF" in LIBREOFFICE_MISSING().message
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 from docx.document import Document
@@ -131,6 +131,10 @@ class _Writer:
         )
         accessibility.set_language(self.doc, "en-GB")
         accessibility.update_fields_on_open(self.doc)
+        # the built-in template's own dates (2013) would otherwise show as the report's
+        written = datetime.combine(self.data.settings.report_date or self.data.today, time(9, 0))
+        self.doc.core_properties.created = self.doc.core_properties.modified = written
+        self.doc.core_properties.category = "Multi-agency case file audit report"
 
     def _headers_and_footers(self) -> None:
         """The protective marking at the top and bottom of every page, the title page included."""
