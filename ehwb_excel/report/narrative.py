@@ -14,7 +14,7 @@ from datetime import date
 # case reference -> case-profile question id -> combined answer ("" when nobody answered)
 CaseProfiles = Mapping[str, Mapping[str, str]]
 
-UNKNOWN_ANSWERS = frozenset({"", "not known", "unknown", "not recorded", "n/a", "don't know"})
+UNKNOWN_ANSWERS = frozenset({"", "not known", "unknown", "not recorded", "n/a", "don't know", "prefer not to say", "not stated"})
 NO_CONDITION = frozenset({"none", "no"})
 
 
@@ -188,7 +188,7 @@ def _statutory(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) -> st
             return "The young person had never been open to statutory support" if total == 1 else (
                 "None of the young people had ever been open to statutory support")
         return f"{people(never, total)} had never been open to statutory support at all{_not_recorded(unknown)}"
-    known_for = _known_for(open_years, as_others=never > 0)
+    known_for = _known_for(open_years)
     if never == 0:
         subject = people(opened, total)
         return f"{subject} had {'each ' if opened > 1 and _same(open_years) else ''}been known{known_for}{_not_recorded(unknown)}"
@@ -209,7 +209,7 @@ def _same(values: Sequence[int | None]) -> bool:
     return len(set(values)) == 1 and values[0] is not None
 
 
-def _known_for(open_years: Sequence[int | None], as_others: bool) -> str:
+def _known_for(open_years: Sequence[int | None]) -> str:
     """' for 8 years to Children's Social Care', or the years grouped when they differ."""
     csc = "Children's Social Care"
     if _same(open_years):
