@@ -7,12 +7,12 @@ from datetime import date
 from ehwb_excel import layout
 
 PANEL_NOTES = [
-    ("Practitioner discussion forum", date(2026, 4, 21), "SCT, CAMHS, Education, WMP, Inclusion Support", 14,
-     "Practitioners from each case met to discuss what worked and what got in the way."),
-    ("Case file audit", date(2026, 4, 28), "All agencies that knew the cases", None,
-     "Four cases selected at random; each agency that knew a case completed an audit tool."),
-    ("Young people's voice", date(2026, 5, 6), "Participation officer", 3,
-     "Three young people described what helped when they were struggling."),
+    ("Practitioner discussion forums", date(2026, 4, 21), "SCT, CAMHS, Education, WMP, Inclusion Support", 14,
+     "Practitioners who knew the cases met to discuss what worked and what got in the way."),
+    ("Case file audit", date(2026, 4, 28), "", None,
+     "Four cases were selected at random; each agency that knew a case completed an audit tool."),
+    ("Multi-agency audit panel", date(2026, 5, 6), "SCT, CAMHS, CCG, Education, WMP", 9,
+     "The panel read every return, tested the grades and agreed the headlines and recommendations."),
 ]
 
 HEADLINES = [
