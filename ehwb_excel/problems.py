@@ -25,6 +25,16 @@ class _Lenient(dict):
         return "?"
 
 
+class _LenientFormatter(Formatter):
+    """A format spec that does not fit the value ("{length:,}" given "?") prints the value plainly."""
+
+    def format_field(self, value, format_spec: str) -> str:
+        try:
+            return super().format_field(value, format_spec)
+        except (ValueError, TypeError):
+            return str(value)
+
+
 _REGISTRY: dict[str, "ProblemType"] = {}
 
 
@@ -46,7 +56,7 @@ class ProblemType:
 
     def format(self, context: Mapping) -> str:
         """The template filled from `context`; a missing key prints '?' instead of crashing."""
-        return Formatter().vformat(self.template, (), _Lenient(context))
+        return _LenientFormatter().vformat(self.template, (), _Lenient(context))
 
 
 def all_problem_types() -> list[ProblemType]:

@@ -14,6 +14,12 @@ def test_missing_context_key_does_not_crash():
     assert SAMPLE().message == "choice list '?' is unknown (known: ?). Add it."
 
 
+def test_missing_key_with_a_number_format_does_not_crash():
+    counted = ProblemType("TST_003", "counted", Severity.ERROR, "{length:,} characters.")
+    assert counted(length=40000).message == "40,000 characters."
+    assert counted().message == "? characters."
+
+
 def test_report_keeps_errors_and_warnings_apart():
     report = Report()
     report.add(SAMPLE(Location("a.xlsx")))

@@ -1,4 +1,3 @@
-"""The catalogue of problems, one module per stage: definition, returns, report."""
+"""The catalogue of problems, one module per stage: definition, returns, report, add-in."""
 
-from ehwb_excel.catalogue import definition, returns, report  # noqa: F401  (registers codes)
-from ehwb_excel.catalogue import addin  # noqa: F401,E402  (the Excel add-in's own checks)
+from ehwb_excel.catalogue import addin, definition, report, returns  # noqa: F401  (registers codes)

@@ -1,0 +1,19 @@
+from pathlib import Path
+
+from ehwb_excel.problem_list import STAGES, problem_list_markdown
+from ehwb_excel.problems import all_problem_types
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "problems.md"
+
+
+def test_docs_page_is_the_catalogue_as_it_is_now():
+    assert DOCS.read_text(encoding="utf-8") == problem_list_markdown(), "run: python -m ehwb_excel.problem_list > docs/problems.md"
+
+
+def test_every_problem_kind_is_on_the_page_under_a_known_stage():
+    page = problem_list_markdown()
+    kinds = all_problem_types()
+    assert len(kinds) > 50
+    for kind in kinds:
+        assert kind.code.split("_")[0] in STAGES
+        assert f"| {kind.code} | {kind.name} |" in page
