@@ -9,7 +9,8 @@ values reader. XML we parse ourselves goes through defusedxml.
 Folder policy (`files_in_returns_folder`): Office and LibreOffice lock files (`~$x.xlsx`,
 `.~lock.x.xlsx#`) are skipped with a warning, because they mean a return is open somewhere;
 system clutter (`.DS_Store`, `Thumbs.db`, `desktop.ini`, other dot files) and folders are
-ignored silently; every other file is read, so a PDF or Word document an agency sent instead
+ignored silently, except a folder named like a workbook (`x.xlsx`), which is listed; a link
+to anything outside the folder is listed and never followed; every other file is read, so a PDF or Word document an agency sent instead
 of its workbook is reported as rejected rather than silently passed over.
 """
 
@@ -21,6 +22,7 @@ import os
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
@@ -46,6 +48,7 @@ MAX_RATIO = 200  # unzipped / zipped bytes of the whole package; text XML rarely
 # XFD1048576 of a 5 KB file would need 17 billion cells (python-calamine then aborts the
 # whole process, which no try/except can catch). A default return spans about 10 x 120.
 MAX_SHEET_CELLS = 2_000_000
+MAX_WORKBOOK_CELLS = 4_000_000  # all sheets' grids together (a default return: about 10,000)
 
 CONTENT_TYPES = "[Content_Types].xml"
 WORKBOOK_TYPES = {
@@ -64,6 +67,7 @@ STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/"
 OPENDOCUMENT_SPREADSHEET = "application/vnd.oasis.opendocument.spreadsheet"
 
 IGNORED_NAMES = {"thumbs.db", "desktop.ini"}
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}  # a folder named so was meant to be a return
 
 
 class FileKind(str, Enum):
@@ -120,17 +124,39 @@ def lock_file_problem(path: str | os.PathLike) -> Problem:
 
 
 def files_in_returns_folder(folder: str | os.PathLike) -> tuple[list[Path], list[Problem]]:
-    """The files to read, in name order, and a warning for each lock file skipped."""
+    """The files to read, in name order, and a warning for each lock file, link or workbook-named folder skipped.
+
+    A link (symlink) is followed only to a file inside the folder: one pointing elsewhere
+    (another folder, /etc/passwd) or to nothing is listed and never opened, so nothing
+    outside the returns folder is read or fingerprinted.
+    """
     to_read: list[Path] = []
     skipped: list[Problem] = []
+    inside = Path(folder).resolve()
     for path in sorted(Path(folder).iterdir(), key=lambda p: p.name.casefold()):
-        if not path.is_file() or is_ignored(path.name):
+        if is_ignored(path.name):
+            continue
+        if path.is_symlink() and not _links_inside(path, inside):
+            skipped.append(ret.LINK_NOT_FOLLOWED(Location.of(path)))
+            continue
+        if path.is_dir() and path.suffix.casefold() in WORKBOOK_SUFFIXES:
+            skipped.append(ret.FOLDER_SKIPPED(Location.of(path)))  # an unzipped or mis-saved return
+            continue
+        if not path.is_file():
             continue
         if is_lock_file(path.name):
             skipped.append(lock_file_problem(path))
         else:
             to_read.append(path)
     return to_read, skipped
+
+
+def _links_inside(link: Path, folder: Path) -> bool:
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling, or a loop of links
+        return False
+    return target.is_file() and target.parent == folder
 
 
 # -- one file ----------------------------------------------------------------------------
@@ -155,8 +181,9 @@ def look_at_file(path: str | os.PathLike) -> FileFacts:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             problem = _package_problem(package, len(data), where)
             application = _application(package)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError, KeyError, ValueError, SafeET.ParseError) as error:
-        # ValueError covers defusedxml's refusals (entities, DTDs) and bad compression data
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError, KeyError, ValueError, SafeET.ParseError,
+            zlib.error) as error:
+        # ValueError covers defusedxml's refusals (entities, DTDs); zlib.error damaged compressed data
         return FileFacts(problems=(ret.CORRUPT_WORKBOOK(where, why=f"damaged package: {error}"),), **facts)
     if problem is not None:
         return FileFacts(application=application, problems=(problem,), **facts)
@@ -176,7 +203,7 @@ def _not_a_zip_why(data: bytes) -> str:
         return "the file is empty"
     if data.startswith(b"%PDF"):
         return "it is a PDF document"
-    if data.lstrip()[:1] in (b"<",):
+    if data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<":  # web systems often start a page with a UTF-8 byte-order mark
         return "it is an XML or HTML file (perhaps 'XML Spreadsheet 2003' or a web page)"
     if data.startswith(b"{\\rtf"):
         return "it is a rich-text document"
@@ -242,16 +269,33 @@ def _package_problem(package: zipfile.ZipFile, zipped_bytes: int, where: Locatio
         return ret.CORRUPT_WORKBOOK(where, why=f"the package names {main_part} but does not contain it")
     if _is_strict(package.read(main_part)):
         return ret.STRICT_OPEN_XML(where)
-    for name in sorted(n for n in names if _WORKSHEET_PART.fullmatch(n)):
-        rows, columns = sheet_extent(package.read(name))
+    # Every part holding sheet data is scanned, wherever it is: the workbook's relationships
+    # may put a worksheet at any name ("xl/Worksheets/Sheet2.xml", "xl/x/s.bin"), and the
+    # reader follows them.
+    total = 0
+    for name in sorted(names):
+        xml = _as_utf8(package.read(name))
+        if b"sheetData" not in xml:
+            continue
+        rows, columns = sheet_extent(xml)
         if rows * columns > MAX_SHEET_CELLS:
             return ret.TOO_LARGE(where, why=f"a sheet has a cell as far out as {cell_name(rows, columns)}; clear the cells beyond the questions")
+        total += rows * columns
+        if total > MAX_WORKBOOK_CELLS:  # the grids of all sheets are held at once
+            return ret.TOO_LARGE(where, why=f"its sheets together span over {MAX_WORKBOOK_CELLS:,} cells; clear the cells beyond the questions")
     return None
 
 
-_WORKSHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
 _ROW_OR_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*)>")
-_REFERENCE = re.compile(rb"""\br\s*=\s*["']([A-Z]*)(\d*)["']""")
+# the reader takes "xfd1048576" and "$XFD$1048576" as XFD1048576 too
+_REFERENCE = re.compile(rb"""\br\s*=\s*["']\$?([A-Za-z]*)\$?(\d*)["']""")
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """XML saved as UTF-16 (it starts with a byte-order mark) re-encoded so the byte patterns find its elements."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace").encode("utf-8")
+    return data
 
 
 def sheet_extent(xml: bytes) -> tuple[int, int]:
@@ -272,7 +316,7 @@ def sheet_extent(xml: bytes) -> tuple[int, int]:
 
 def _column_number(letters: bytes) -> int:
     number = 0
-    for letter in letters:
+    for letter in letters.upper():
         number = number * 26 + letter - 64
     return number
 

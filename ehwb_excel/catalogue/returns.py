@@ -138,6 +138,14 @@ LOCK_FILE = ProblemType(
     "RET_028", "lock-file-skipped", W,
     "this is a lock file left by {application}: '{original}' is open there or was not closed cleanly. It is skipped; if '{original}' was being changed, close it and merge again.",
 )
+FOLDER_SKIPPED = ProblemType(
+    "RET_034", "folder-skipped", W,
+    "this is a folder, not a workbook file, so it is skipped. If a return is inside it, move the .xlsx file itself into the returns folder and merge again.",
+)
+LINK_NOT_FOLLOWED = ProblemType(
+    "RET_035", "link-not-followed", W,
+    "this is a link (shortcut) to a file outside the returns folder, or to nothing, so it is not opened. Copy the return itself into the returns folder and merge again.",
+)
 FILE_UNREADABLE = ProblemType(
     "RET_033", "file-unreadable", E,
     "the file cannot be opened ({why}); it may still be downloading or syncing, or be locked by another program. Close it there, wait for the copy to finish, and merge again.",
