@@ -196,8 +196,8 @@ def _put(ws: Worksheet, row: int, column: int, value):
     """Write a value in the named font; text is always text, never a formula."""
     cell = ws.cell(row, column)
     cell.value = value
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        cell.data_type = "s"
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl makes "=..." a formula and "#N/A" an error value
     cell.font = BODY
     return cell
 

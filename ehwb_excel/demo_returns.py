@@ -24,8 +24,6 @@ from ehwb_excel.answer_values import normalise_text
 from ehwb_excel.model import AskedPer, Audit, Question, QuestionType
 from ehwb_excel.return_reader import find_key_row, read_return
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # text a spreadsheet would run as a formula
-
 
 def fill_answers(
     workbook_path: str | os.PathLike,
@@ -50,8 +48,8 @@ def fill_answers(
         ws, row, columns = rows[key]
         cell = ws.cell(row=row, column=columns[column_key])
         cell.value = value  # assigned, not passed to ws.cell(), which ignores None: None blanks the cell
-        if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-            cell.data_type = "s"  # openpyxl would store "=..." as a live formula
+        if isinstance(value, str):
+            cell.data_type = "s"  # openpyxl would store "=..." as a live formula and "#N/A" as an error
     target = Path(out_path or workbook_path)
     wb.save(target)
     return target

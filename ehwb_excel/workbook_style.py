@@ -41,9 +41,6 @@ PROMPT_TITLE_MAX = 32
 PROMPT_TEXT_MAX = 255
 CELL_TEXT_MAX = 32_767
 
-# Text starting with one of these is a formula (or a spreadsheet-injection attempt) in some client.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
 A4 = 9  # OOXML paper size code
 
 
@@ -63,10 +60,12 @@ def solid_fill(colour: str) -> PatternFill:
 
 
 def put_text(cell: Cell, value: object, font: Font = FONT, alignment: Alignment | None = WRAP) -> Cell:
-    """Write `value` as plain data: text starting with '=' stays text, never a live formula."""
+    """Write `value` as plain data: text stays text, never a live formula or an error value."""
     cell.value = value
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        cell.data_type = "s"  # openpyxl would otherwise write "=..." as a formula
+    if isinstance(value, str):
+        # openpyxl writes "=..." as a formula and "#N/A", "#REF!" ... as error values, which
+        # readers then see as no value at all
+        cell.data_type = "s"
     cell.font = font
     if alignment is not None:
         cell.alignment = alignment
