@@ -50,15 +50,19 @@ def test_every_image_has_alt_text_and_a_title(saved):
     assert "Of 5 grades, 3 were Good, 1 was Requires improvement and 1 was Inadequate." in pictures[0].get("descr")
 
 
-def test_a_table_of_contents_field_over_headings_1_to_3(saved):
+def test_a_table_of_contents_field_over_headings_1_and_2(saved):
     body = docx_xml(saved, "word/document.xml")
     instructions = [t.text for t in body.iter(f"{W}instrText")]
     assert TOC_INSTRUCTION in instructions
-    assert TOC_INSTRUCTION.strip() == r'TOC \o "1-3" \h \z \u'
+    assert TOC_INSTRUCTION.strip() == r'TOC \o "1-2" \h \z \u'
     kinds = [c.get(f"{W}fldCharType") for c in body.iter(f"{W}fldChar")]
     assert kinds == ["begin", "separate", "end"]  # the body's only field, closed
-    entries = [paragraph_text(p) for p in body.iter(f"{W}p") if _style(p) in ("toc1", "toc2", "toc3")]
-    assert entries[:3] == ["Audit process", "Overview of the cases", "Case profiles"]
+    entries = [(_style(p), paragraph_text(p)) for p in body.iter(f"{W}p") if _style(p) in ("toc1", "toc2", "toc3")]
+    assert entries[:3] == [("toc1", "Audit process"), ("toc1", "Overview of the cases"), ("toc2", "Case profiles")]
+    # sections and lines of enquiry only: the level-3 "Strengths" under each line of enquiry stay out
+    assert {style for style, _ in entries} == {"toc1", "toc2"}
+    assert "Strengths" in [paragraph_text(p) for p in body.iter(f"{W}p") if _style(p) == "heading3"]
+    assert "Strengths" not in [text for _, text in entries]
     settings = docx_xml(saved, "word/settings.xml")
     assert settings.find(f"{W}updateFields").get(f"{W}val") == "true"
 

@@ -86,3 +86,32 @@ def test_a_name_split_across_runs_is_still_found():
     paragraph = document.add_paragraph("Ki")
     paragraph.add_run("m was here")
     assert listed_names_found(document, ["Kim"]) == ["document.xml, paragraph 1"]
+
+
+@pytest.mark.parametrize("listed, text", [
+    ("Zoë", "Zoe\u0308 said hello."),  # the same name typed decomposed (as macOS and some web forms store it)
+    ("Zoe", "Zoë said hello."),  # an accent the list does not have
+    ("Zoë", "ZOE said hello."),  # an accent the text does not have
+    ("Kayleigh", "Kay\u00adleigh said hello."),  # a soft hyphen pasted from a web page
+    ("Kayleigh", "Kay\u200bleigh said hello."),  # a zero-width space
+    ("Kim", "\uff2b\uff49\uff4d said hello."),  # full-width letters
+    ("Jo Bloggs", "Jo\u00a0Bloggs said hello."),  # a non-breaking space
+])
+def test_accents_invisible_characters_and_letter_widths_do_not_hide_a_name(listed, text):
+    assert redact(text, name_pattern([listed])) == (f"{REDACTED} said hello.", 1)
+
+
+def test_folding_leaves_other_words_and_accents_alone():
+    text = "Zoë's worker met Zoey and José."
+    assert redact(text, name_pattern(["Zoe"])) == (f"{REDACTED}'s worker met Zoey and José.", 1)
+    assert redact("José", name_pattern(["Zoe"])) == ("José", 0)
+
+
+def test_the_final_scan_sees_through_line_breaks_and_accents():
+    document = docx.Document()
+    document.add_paragraph("Jo\nBloggs came")  # python-docx stores the line break as <w:br/> between runs of text
+    document.add_paragraph("Zoe\u0308 came")
+    document.core_properties.subject = "About ZOE"
+    assert listed_names_found(document, ["Jo Bloggs", "Zoë"]) == [
+        "document.xml, paragraph 1", "document.xml, paragraph 2", "document properties, subject",
+    ]

@@ -56,3 +56,8 @@ RECOMMENDATION_WITHOUT_ACTION = ProblemType(
     "recommendation {number} has no action: the report says that its actions are to be agreed. "
     "Add one row per action (Action, Lead agency, Due date, Status) with No. {number}.",
 )
+CONTENTS_NOT_NUMBERED = ProblemType(
+    "REP_012", "contents-not-numbered", W,
+    "the PDF is written, but its contents list has no page numbers ({why}). "
+    "For a printed copy, open the .docx in Word, answer Yes to update the fields, and save it as PDF.",
+)

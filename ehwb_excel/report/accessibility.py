@@ -15,7 +15,10 @@ from docx.shape import InlineShape
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-TOC_INSTRUCTION = r' TOC \o "1-3" \h \z \u '
+# A board paper's contents lists its sections and lines of enquiry (Heading 1-2); with level 3 each
+# line of enquiry's "Strengths" and "Areas for development" made the list run over a second page.
+TOC_LEVELS = 2
+TOC_INSTRUCTION = rf' TOC \o "1-{TOC_LEVELS}" \h \z \u '
 TOC_PLACEHOLDER = "Right-click here and choose Update Field to show the table of contents with page numbers."
 
 
@@ -120,13 +123,14 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
 
 def add_table_of_contents(paragraph: Paragraph, entries: Sequence[tuple[int, str]] = (),
                           placeholder: str = TOC_PLACEHOLDER, entry_style: str = "toc {level}") -> None:
-    """A table of contents field over Heading 1-3 (`TOC \\o "1-3" \\h \\z \\u`) with hyperlinked entries.
+    """A table of contents field over Heading 1-2 (`TOC \\o "1-2" \\h \\z \\u`) with hyperlinked entries.
 
-    Word rebuilds it, with page numbers, on "Update Field" (and on opening, see `update_fields_on_open`).
-    Until then its last result is shown: `entries` (level, heading text) as one paragraph each in the
-    "toc N" styles, so that a PDF converted without Word still has a contents list; with no
-    entries, the placeholder text.
+    Word rebuilds it, with page numbers, on "Update Field" (and on opening, see `update_fields_on_open`);
+    the PDF export (pdf.py) has LibreOffice rebuild it. Until then its last result is shown: `entries`
+    (level, heading text) down to TOC_LEVELS as one paragraph each in the "toc N" styles, so that a
+    PDF converted without updating still has a contents list; with no entries, the placeholder text.
     """
+    entries = [(level, text) for level, text in entries if level <= TOC_LEVELS]
     _begin_field(paragraph, TOC_INSTRUCTION)
     last = paragraph
     for index, (level, text) in enumerate(entries):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -19,23 +20,57 @@ REDACTED = "[name removed]"
 
 
 def name_pattern(names: Iterable[str]) -> re.Pattern | None:
-    """Whole-word, case-insensitive match of any listed name; None when no names are listed.
+    """Whole-word match of any listed name in folded text (see `fold`); None when no names are listed.
 
     Longer names first, so "Jo Bloggs" is removed whole rather than leaving "Bloggs".
     Spaces inside a name match any run of white space (a line break in a comment).
     """
-    cleaned = sorted({" ".join(n.split()) for n in names if n and n.strip()}, key=len, reverse=True)
+    cleaned = sorted({" ".join(fold(n).split()) for n in names if n and n.strip()}, key=len, reverse=True)
+    cleaned = [name for name in cleaned if name]
     if not cleaned:
         return None
     words = [r"\s+".join(re.escape(part) for part in name.split(" ")) for name in cleaned]
     return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
 
 
+def fold(text: str) -> str:
+    """`text` as names are compared: without accents, invisible characters or letter widths, in lower case.
+
+    "Zoë" typed decomposed (e + a combining diaeresis, as macOS stores it), "Kay\u00adleigh"
+    with a soft hyphen from a web page and full-width "Ｋｉｍ" would otherwise slip past the list.
+    """
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _fold_char(ch: str) -> str:
+    if ch.isascii():
+        return ch.casefold()
+    return "".join(c for c in unicodedata.normalize("NFKD", ch) if unicodedata.category(c) not in ("Mn", "Cf")).casefold()
+
+
 def redact(text: str, pattern: re.Pattern | None) -> tuple[str, int]:
-    """The text with each listed name replaced, and how many were replaced."""
+    """The text with each listed name replaced, and how many were replaced.
+
+    Names are found in the folded text; each is cut from the text as typed, with any accents
+    and invisible characters that belong to it, and everything else is kept exactly.
+    """
     if pattern is None or not text:
         return text, 0
-    return pattern.subn(REDACTED, text)
+    folded, origin = [], []  # origin[i]: the index in `text` of folded character i
+    for index, ch in enumerate(text):
+        part = _fold_char(ch)
+        folded.append(part)
+        origin.extend([index] * len(part))
+    spans = [(origin[m.start()], origin[m.end() - 1] + 1) for m in pattern.finditer("".join(folded)) if m.end() > m.start()]
+    for start, end in reversed(spans):
+        while end < len(text) and not _fold_char(text[end]):  # a combining accent or invisible character after the name
+            end += 1
+        text = text[:start] + REDACTED + text[end:]
+    return text, len(spans)
+
+
+def _mentions(pattern: re.Pattern, text: str) -> bool:
+    return bool(pattern.search(fold(text)))
 
 
 def redact_input(report_input: ReportInput) -> tuple[ReportInput, list[Problem]]:
@@ -109,16 +144,25 @@ def listed_names_found(document: Document, names: Iterable[str]) -> list[str]:
             continue
         name = part.partname.rsplit("/", 1)[-1]
         for number, paragraph in enumerate(part.element.iter(qn("w:p")), start=1):
-            if pattern.search("".join(t.text or "" for t in paragraph.iter(qn("w:t")))):
+            if _mentions(pattern, _paragraph_text(paragraph)):
                 places.append(f"{name}, paragraph {number}")
         for element in part.element.iter():
-            if any(pattern.search(value) for key, value in element.attrib.items() if key in ("descr", "title", "name")):
+            if any(_mentions(pattern, value) for key, value in element.attrib.items() if key in ("descr", "title", "name")):
                 places.append(f"{name}, alt text or name")
     properties = document.core_properties
     for label in ("title", "subject", "keywords", "author", "comments", "category"):
-        if pattern.search(getattr(properties, label) or ""):
+        if _mentions(pattern, getattr(properties, label) or ""):
             places.append(f"document properties, {label}")
     return places
+
+
+_BREAKS = {qn("w:br"), qn("w:cr"), qn("w:tab")}
+
+
+def _paragraph_text(paragraph) -> str:
+    """A paragraph's text as read: runs joined, line breaks and tabs as spaces ("Jo" <w:br/> "Bloggs" is "Jo Bloggs")."""
+    return "".join((element.text or "") if element.tag == qn("w:t") else " "
+                   for element in paragraph.iter() if element.tag == qn("w:t") or element.tag in _BREAKS)
 
 
 def check_no_listed_names(document: Document, names: Iterable[str], source: str = "") -> None:
