@@ -8,6 +8,7 @@ is saved to a temporary file in the same folder and moved over the old master in
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -229,6 +230,7 @@ def backup_name(master: Path, moment: datetime) -> str:
 def make_backup(master: Path, backup_dir: str | os.PathLike | None = None) -> Path:
     """A timestamped copy of the master in `backups/` beside it (or `backup_dir`)."""
     folder = Path(backup_dir) if backup_dir is not None else master.parent / BACKUP_FOLDER
+    target = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         name = Path(backup_name(master, datetime.now()))
@@ -238,6 +240,9 @@ def make_backup(master: Path, backup_dir: str | os.PathLike | None = None) -> Pa
             number += 1
         shutil.copy2(master, target)
     except OSError as error:
+        if target is not None and target.exists():  # a copy cut short (full disk) must not pass for a backup
+            with contextlib.suppress(OSError):
+                target.unlink()
         raise EhwbError(ret.MASTER_NOT_SAVED(Location.of(master), why=f"the backup copy could not be made: {error}")) from error
     return target
 

@@ -1,7 +1,10 @@
 """`ehwb merge` and `ehwb status` over a folder of generated, filled-in returns."""
 
+import errno
 import json
+import os
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +156,35 @@ def test_a_master_kept_in_the_returns_folder_is_not_read_as_a_return(folder):
     result = merge_returns(folder / "returns", master, now=NOW)
     assert result.files == ["CAMHS return.xlsx", "SCT return.xlsx"]
     assert result.rejected == []
+
+
+def test_a_full_disk_is_one_line_on_stderr_exit_1_and_the_master_byte_for_byte_unchanged(folder, capsys, monkeypatch):
+    before = (folder / "master.xlsx").read_bytes()
+
+    def disk_full(self, filename):
+        Path(filename).write_bytes(before[:100])  # part of the file was written before the disk filled
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", disk_full)
+    assert merge_cli(folder) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: master.xlsx: the master workbook could not be saved (No space left on device)")
+    assert "unchanged" in err[0]
+    assert (folder / "master.xlsx").read_bytes() == before
+    assert not [p.name for p in folder.iterdir() if p.name.endswith(".tmp.xlsx")]  # no half-written temporary file
+
+
+def test_a_backup_cut_short_by_a_full_disk_is_not_left_looking_like_a_backup(folder, capsys, monkeypatch):
+    before = (folder / "master.xlsx").read_bytes()
+
+    def half_copy(source, target, **_):
+        Path(target).write_bytes(Path(source).read_bytes()[:100])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("shutil.copy2", half_copy)
+    assert merge_cli(folder) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "the backup copy could not be made" in err[0]
+    assert (folder / "master.xlsx").read_bytes() == before
+    backups = folder / "backups"
+    assert not backups.exists() or list(backups.iterdir()) == []  # a truncated copy would be mistaken for a backup
