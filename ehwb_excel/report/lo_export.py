@@ -41,8 +41,8 @@ PDF_OPTIONS = {
     "ExportBookmarks": True,  # the headings as the PDF's outline (the viewer's side panel)
     "DisplayPDFDocumentTitle": True,  # the viewer's title bar shows the report's title, not the file name
 }
-# An updated contents list can be longer than its last result and push the headings a page on;
-# a second update then corrects its page numbers. Two passes settle it for any real report.
+# An updated contents list can be longer than its last result (page numbers, dot leaders) and push
+# the headings a page on; the second update then gives their new pages. Two passes settle it.
 UPDATE_PASSES = 2
 
 
@@ -76,17 +76,12 @@ def _page_count(document) -> int:
 
 
 def update_indexes(document) -> int:
-    """Rebuild every index (contents, and any other) with current page numbers; how many there are."""
+    """Rebuild every index (contents, and any other) with current page numbers, twice; how many there are."""
     indexes = document.getDocumentIndexes()
-    pages = None
     for _ in range(UPDATE_PASSES):
         for number in range(indexes.getCount()):
             indexes.getByIndex(number).update()
         document.refresh()
-        now = _page_count(document)
-        if now == pages:
-            break
-        pages = now
     return indexes.getCount()
 
 
