@@ -183,10 +183,10 @@ def _report(master: Path, docx: Path, pdf: bool, say: Callable[[str], None]):
     pdf_path = None
     if pdf:
         pdf_path, problem = convert_to_pdf(docx)
-        if problem:
+        if problem:  # a warning may come with a PDF (its contents list not numbered) or without one
             warnings.append(str(problem))
             say(f"  warning: {problem}")
-        else:
+        if pdf_path:
             say(f"report as PDF: {pdf_path}")
     return docx, pdf_path, warnings
 

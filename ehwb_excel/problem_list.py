@@ -19,7 +19,7 @@ def problem_list_markdown() -> str:
     kinds = all_problem_types()
     for prefix, title in STAGES.items():
         lines += [f"## {title}", "", "| code | name | severity | message |", "|---|---|---|---|"]
-        for kind in (k for k in kinds if k.code.startswith(prefix + "_")):
+        for kind in (k for k in kinds if k.code.startswith(prefix + "_")):  # other prefixes are tests' own
             severity = kind.severity.value + (", file not merged" if kind.rejects_file else "")
             message = re.sub(r"\s+", " ", kind.template).replace("|", "\\|")
             lines.append(f"| {kind.code} | {kind.name} | {severity} | {message} |")
