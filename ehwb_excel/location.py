@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 
 
@@ -18,6 +19,18 @@ def column_letter(column: int) -> str:
 def cell_name(row: int, column: int) -> str:
     """(14, 5) -> 'E14'."""
     return f"{column_letter(column)}{row}"
+
+
+# Control characters and direction overrides in a file or sheet name would break a message
+# over lines or reorder what is shown ("return\u202excod.xlsx" reads "return xslx.docx"):
+# they are printed escaped; the name itself is kept as it is.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(name: str) -> str:
+    """`name` with line breaks, control characters and direction overrides shown as escapes (\\n, \\u202e)."""
+    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), name)
 
 
 @dataclass(frozen=True)
@@ -39,9 +52,9 @@ class Location:
         return replace(self, sheet=sheet if sheet is not None else self.sheet, cell=cell)
 
     def __str__(self) -> str:
-        parts = [self.file] if self.file else []
+        parts = [printable(self.file)] if self.file else []
         if self.sheet is not None:
-            parts.append(f"sheet '{self.sheet}'")
+            parts.append(f"sheet '{printable(self.sheet)}'")
         if self.cell:
             parts.append(self.cell if self.cell.startswith("row") else f"cell {self.cell}")
         return ", ".join(parts)

@@ -389,3 +389,15 @@ def test_a_fuzzed_return_never_kills_the_reader(tmp_path):
         result = found[str(path)]
         assert result["files"] == [path.name] * len(result["codes"])  # every problem located in its file
         assert result["codes"] or result["answers"]  # either read or refused with a reason
+
+
+def test_a_file_name_with_a_line_break_or_direction_override_prints_on_one_line_as_it_is(tmp_path):
+    from ehwb_excel.return_reader import read_return
+
+    path = tmp_path / "SCT\nreturn \u202excod.xlsx"  # shown unescaped, it would read "SCT" / "return xslx.docx"
+    path.write_bytes(b"not a workbook")
+    problem = read_return(path).problems[0]
+    assert problem.location.file == path.name  # the data keeps the real name
+    printed = str(problem)
+    assert "\n" not in printed and "\u202e" not in printed
+    assert printed.startswith("SCT\\nreturn \\u202excod.xlsx: ")
