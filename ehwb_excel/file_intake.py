@@ -63,6 +63,8 @@ OTHER_OFFICE_TYPES = {
     "wordprocessingml": "a Word document",
     "presentationml": "a PowerPoint presentation",
 }
+# Content types of parts that hold code, in lower case: VBA projects, ActiveX controls, Excel 4 macro sheets.
+MACRO_CONTENT_TYPES = ("vbaproject", "activex", "macrosheet")
 STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/"
 OPENDOCUMENT_SPREADSHEET = "application/vnd.oasis.opendocument.spreadsheet"
 
@@ -262,7 +264,9 @@ def _package_problem(package: zipfile.ZipFile, zipped_bytes: int, where: Locatio
     kind, main_part = _main_part(package)
     if kind is None:
         return ret.NOT_A_WORKBOOK(where, why=main_part or "it is an Office package without a workbook")
-    macros = sorted(n for n in names if posixpath.basename(n).casefold() == "vbaproject.bin" or n.startswith("xl/macrosheets/"))
+    macros = sorted(set(_macro_parts(package, names)) | {
+        n for n in names if posixpath.basename(n).casefold() == "vbaproject.bin" or n.startswith(("xl/macrosheets/", "xl/activeX/"))
+    })
     if kind in ("xlsm", "xltm", "xlam", "xlsb") or macros:
         return ret.MACRO_ENABLED(where, why=", ".join(macros) or f"a .{kind} package")
     if main_part not in names:
@@ -350,6 +354,20 @@ def _main_part(package: zipfile.ZipFile) -> tuple[str | None, str]:
             return WORKBOOK_TYPES[content_type], part
         others.extend(what for key, what in OTHER_OFFICE_TYPES.items() if key in content_type and content_type.endswith("main+xml"))
     return None, f"it is {others[0]}" if others else ""
+
+
+def _macro_parts(package: zipfile.ZipFile, names: set[str]) -> list[str]:
+    """Parts the package declares as code (VBA, ActiveX, Excel 4 macro sheets), whatever they are called."""
+    found = []
+    for element in SafeET.fromstring(package.read(CONTENT_TYPES)):
+        content_type = element.get("ContentType", "").casefold()
+        if not any(marker in content_type for marker in MACRO_CONTENT_TYPES):
+            continue
+        if element.get("PartName"):
+            found.append(element.get("PartName").lstrip("/"))
+        elif element.get("Extension"):  # a default for every part with that extension
+            found.extend(n for n in names if n.casefold().endswith("." + element.get("Extension").casefold()))
+    return found
 
 
 def _is_strict(workbook_xml: bytes) -> bool:

@@ -401,3 +401,43 @@ def test_a_file_name_with_a_line_break_or_direction_override_prints_on_one_line_
     printed = str(problem)
     assert "\n" not in printed and "\u202e" not in printed
     assert printed.startswith("SCT\\nreturn \\u202excod.xlsx: ")
+
+
+# -- macros -----------------------------------------------------------------------------------------
+
+def _with_part(source: Path, target: Path, part: str, content_type: str, default_extension: bool = False) -> Path:
+    """A copy with an extra binary part declared with `content_type` (as an Override, or as the Default for its extension)."""
+    extension = part.rsplit(".", 1)[-1]
+    declaration = (f'<Default Extension="{extension}" ContentType="{content_type}"/>' if default_extension
+                   else f'<Override PartName="/{part}" ContentType="{content_type}"/>')
+    rewrite_parts(source, target, lambda name, data: data.replace(b"</Types>", declaration.encode() + b"</Types>")
+                  if name == "[Content_Types].xml" else data)
+    with zipfile.ZipFile(target, "a") as package:
+        package.writestr(part, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 macro code")
+    return target
+
+
+@pytest.mark.parametrize("part, content_type, default_extension", [
+    ("xl/code.bin", "application/vnd.ms-office.vbaProject", False),  # VBA under another name
+    ("xl/stuff.vba", "application/vnd.ms-office.vbaProject", True),
+    ("xl/activeX/activeX1.bin", "application/vnd.ms-office.activeX", False),  # an ActiveX control runs code too
+    ("xl/macrosheets/intl.xml", "application/vnd.ms-excel.intlmacrosheet+xml", False),
+])
+def test_macro_code_under_any_part_name_is_refused(tmp_path, part, content_type, default_extension):
+    from ehwb_excel.return_reader import read_return
+
+    good = filled_return(tmp_path, name="good.xlsx")
+    path = _with_part(good, tmp_path / "SCT return.xlsx", part, content_type, default_extension)
+    found = read_return(path)
+    assert [p.code for p in found.problems] == [ret.MACRO_ENABLED.code] and found.answers == []
+    assert part in found.problems[0].message
+
+
+@pytest.mark.real_files
+def test_a_macro_workbook_renamed_xlsx_is_refused_by_its_content(real_files, tmp_path):
+    from ehwb_excel.return_reader import read_return
+
+    path = tmp_path / "SCT return.xlsx"
+    path.write_bytes((real_files / "vba_macro_excel2010.xlsm").read_bytes())
+    found = read_return(path)
+    assert [p.code for p in found.problems] == [ret.MACRO_ENABLED.code] and found.answers == []
