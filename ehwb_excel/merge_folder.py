@@ -48,8 +48,11 @@ def merge_returns(returns_dir: str | os.PathLike, master_path: str | os.PathLike
 
 
 def _unreadable(path: Path, error: Exception) -> ReturnFile:
-    data = path.read_bytes()
-    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
     problem = ret.CORRUPT_WORKBOOK(Location.of(path), why=f"{type(error).__name__}: {error}")
+    try:
+        data = path.read_bytes()
+        modified = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+    except OSError:  # the file went (a sync client, an agency saving again): still one refused file, not a crash
+        return ReturnFile(path=str(path), file_name=path.name, sha256="", size=0, modified=None, problems=[problem])
     return ReturnFile(path=str(path), file_name=path.name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
                       modified=modified, problems=[problem])

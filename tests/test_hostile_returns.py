@@ -441,3 +441,26 @@ def test_a_macro_workbook_renamed_xlsx_is_refused_by_its_content(real_files, tmp
     path.write_bytes((real_files / "vba_macro_excel2010.xlsm").read_bytes())
     found = read_return(path)
     assert [p.code for p in found.problems] == [ret.MACRO_ENABLED.code] and found.answers == []
+
+
+def test_a_reader_bug_on_one_file_refuses_that_file_only_even_if_it_then_vanishes(tmp_path, monkeypatch):
+    import ehwb_excel.return_reader as reader
+    from ehwb_excel.merge_folder import merge_returns
+
+    returns = tmp_path / "returns"
+    real_return(returns, "SCT", full_answers("SCT"))
+    flaky = real_return(returns, "CAMHS", full_answers("CAMHS"))
+    real = reader.read_return
+
+    def buggy(path, audit=None):
+        if Path(path).name == flaky.name:
+            Path(path).unlink()  # a sync client takes the file away while it is read
+            raise RuntimeError("a bug in the reader")
+        return real(path, audit)
+
+    monkeypatch.setattr(reader, "read_return", buggy)
+    result = merge_returns(returns, real_master(tmp_path / "master.xlsx"))
+    statuses = {s.agency: s.status for s in result.submissions}
+    assert statuses["SCT"] == "received"
+    refused = [p for p in result.report.problems if p.location.file == flaky.name]
+    assert [p.code for p in refused] == [ret.CORRUPT_WORKBOOK.code] and "a bug in the reader" in refused[0].message
