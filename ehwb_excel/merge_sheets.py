@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
 from ehwb_excel import layout
 from ehwb_excel.case_profiles import combine
 from ehwb_excel.model import AskedPer, Audit, QuestionType
@@ -74,8 +76,24 @@ def _agency_order(audit: Audit, codes: tuple[str, ...]) -> list[str]:
 
 def issues_table(report: Report) -> SheetTable:
     """Every problem found: file, sheet, cell, code, severity, message."""
-    rows = [tuple(value or None for value in row) for row in report.flatten(layout_fields())]
+    rows = [tuple(storable(value) or None for value in row) for row in report.flatten(layout_fields())]
     return SheetTable(layout.ISSUES_SHEET, layout.ISSUES_COLUMNS, rows)
+
+
+ISSUE_TEXT_MAX = 32_767  # an Excel cell
+
+
+def storable(text):
+    """An issue's text as a cell can hold it: without control characters, cut with an ellipsis to a cell's size.
+
+    A message quotes what was typed (an answer pasted into a dropdown cell can be 32,000
+    characters); the master refuses text a cell cannot hold, which would stop every agency's
+    merge over one message. The answer itself is kept whole on the Responses sheet.
+    """
+    if not isinstance(text, str):
+        return text
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return text if len(text) <= ISSUE_TEXT_MAX else text[: ISSUE_TEXT_MAX - 1] + "\u2026"
 
 
 def layout_fields() -> list[str]:

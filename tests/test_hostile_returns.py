@@ -464,3 +464,24 @@ def test_a_reader_bug_on_one_file_refuses_that_file_only_even_if_it_then_vanishe
     assert statuses["SCT"] == "received"
     refused = [p for p in result.report.problems if p.location.file == flaky.name]
     assert [p.code for p in refused] == [ret.CORRUPT_WORKBOOK.code] and "a bug in the reader" in refused[0].message
+
+
+def test_a_whole_paragraph_pasted_into_a_dropdown_answer_does_not_stop_the_master_being_saved(tmp_path):
+    # pasting bypasses the dropdown; the problem quotes the answer, and a message over a
+    # cell's 32,767 characters made the whole master unsaveable, for every agency
+    from openpyxl import load_workbook
+
+    from ehwb_excel.master_writer import save_master
+    from ehwb_excel.merge_folder import merge_returns
+
+    pasted = "Evidence " * 3_630  # 32,670 characters: fits the answer cell, not the message quoting it
+    returns = tmp_path / "returns"
+    real_return(returns, "SCT", {**full_answers("SCT"), ("Case A", "voice_grade"): pasted})
+    real_return(returns, "CAMHS", full_answers("CAMHS"))
+    master = real_master(tmp_path / "master.xlsx")
+    save_master(master, merge_returns(returns, master), backup=False)
+    book = load_workbook(master)
+    messages = [row[5] for row in book[layout.ISSUES_SHEET].iter_rows(min_row=2, values_only=True) if row[3] == ret.ANSWER_NOT_IN_LIST.code]
+    assert len(messages) == 1 and len(messages[0]) <= 32_767 and messages[0].endswith("\u2026")
+    answers = [row for row in book[layout.RESPONSES_SHEET].iter_rows(min_row=2, values_only=True) if pasted in row]
+    assert len(answers) == 1  # the answer itself is kept whole
