@@ -290,7 +290,9 @@ def _package_problem(package: zipfile.ZipFile, zipped_bytes: int, where: Locatio
     return None
 
 
-_ROW_OR_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*)>")
+# The start of a row or cell element; its attributes run to the next ">" (found with bytes.find,
+# so a package full of unclosed "<c" costs one pass, not one pass per "<c").
+_ROW_OR_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)\b")
 # the reader takes "xfd1048576" and "$XFD$1048576" as XFD1048576 too
 _REFERENCE = re.compile(rb"""\br\s*=\s*["']\$?([A-Za-z]*)\$?(\d*)["']""")
 
@@ -306,19 +308,33 @@ def sheet_extent(xml: bytes) -> tuple[int, int]:
     """(last row, last column) any row or cell element of a worksheet reaches, counting
     elements without an `r` reference by position, as readers do (a cheap scan, no parsing)."""
     last_row = last_column = row = column = 0
-    for match in _ROW_OR_CELL.finditer(xml):
-        reference = _REFERENCE.search(match.group(2))
+    position = 0
+    while match := _ROW_OR_CELL.search(xml, position):
+        end = xml.find(b">", match.end())
+        if end < 0:
+            break  # a tag cut off at the end: nothing after it is an element
+        position = end + 1
+        reference = _REFERENCE.search(xml, match.end(), end)
         letters, digits = (reference.group(1), reference.group(2)) if reference else (b"", b"")
         if match.group(1) == b"row":
-            row, column = (int(digits) if digits else row + 1), 0
+            row, column = (_row_number(digits) if digits else row + 1), 0
         else:
             column = _column_number(letters) if letters else column + 1
-            row = int(digits) if digits else row
+            row = _row_number(digits) if digits else row
         last_row, last_column = max(last_row, row), max(last_column, column)
     return last_row, last_column
 
 
+_FAR = 10 ** 12  # beyond any sheet; long digit or letter runs stop here instead of making huge integers
+
+
+def _row_number(digits: bytes) -> int:
+    return int(digits) if len(digits) <= 12 else _FAR
+
+
 def _column_number(letters: bytes) -> int:
+    if len(letters) > 8:
+        return _FAR
     number = 0
     for letter in letters.upper():
         number = number * 26 + letter - 64

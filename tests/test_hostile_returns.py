@@ -485,3 +485,18 @@ def test_a_whole_paragraph_pasted_into_a_dropdown_answer_does_not_stop_the_maste
     assert len(messages) == 1 and len(messages[0]) <= 32_767 and messages[0].endswith("\u2026")
     answers = [row for row in book[layout.RESPONSES_SHEET].iter_rows(min_row=2, values_only=True) if pasted in row]
     assert len(answers) == 1  # the answer itself is kept whole
+
+
+def test_a_sheet_built_to_make_the_extent_scan_slow_is_refused_quickly(tmp_path):
+    # 300,000 unclosed "<c" made the scan quadratic (hours); a 200,000-letter column reference
+    # made a huge integer; both fit in a few kilobytes zipped
+    good = filled_return(tmp_path, name="good.xlsx")
+    part = _answer_part(good)
+    unclosed = _change(good, tmp_path / "unclosed.xlsx", part, lambda x: x.replace(b"</sheetData>", b"<c " * 300_000 + b"</sheetData>", 1))
+    letters = _change(good, tmp_path / "letters.xlsx", part,
+                      lambda x: _far_cell(x, b'<c r="' + b"A" * 200_000 + b'1" t="inlineStr"><is><t>x</t></is></c>'))
+    started = time.monotonic()
+    found = read_in_child([unclosed, letters], timeout=60)
+    assert time.monotonic() - started < 20
+    assert found[str(unclosed)]["codes"] == [ret.CORRUPT_WORKBOOK.code]
+    assert found[str(letters)]["codes"] == [ret.TOO_LARGE.code]
