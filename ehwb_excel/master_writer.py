@@ -28,6 +28,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from ehwb_excel import layout
 from ehwb_excel.catalogue import returns as ret
 from ehwb_excel.location import Location
+from ehwb_excel.master_keepsakes import content_openpyxl_drops
 from ehwb_excel.master_reader import read_master_audit
 from ehwb_excel.problems import EhwbError, Problem
 from ehwb_excel.sheet_table import SheetTable
@@ -50,15 +51,19 @@ DATE_FORMAT, MOMENT_FORMAT = "dd/mm/yyyy", "dd/mm/yyyy hh:mm"
 
 
 def save_master(master_path: str | os.PathLike, result: "MergeResult", *, backup_dir: str | os.PathLike | None = None,
-                backup: bool = True) -> Path | None:
+                backup: bool = True, allow_loss: bool = False) -> Path | None:
     """Write `result` into the master's derived sheets; the backup copy's path (None without one).
 
     Raises EhwbError (MASTER_LOCKED) when the master is open in Excel or LibreOffice, and
-    (MASTER_TEXT_UNWRITABLE, MASTER_NOT_SAVED) when it cannot be written; in every case the
-    master is left exactly as it was.
+    (MASTER_TEXT_UNWRITABLE, MASTER_NOT_SAVED) when it cannot be written, and (MASTER_WOULD_LOSE)
+    when it holds pivot tables, shapes or other content an openpyxl save drops, unless
+    `allow_loss`; in every case the master is left exactly as it was.
     """
     master = Path(master_path)
     _refuse_if_locked(master)
+    lost = [] if allow_loss else content_openpyxl_drops(master)
+    if lost:
+        raise EhwbError(ret.MASTER_WOULD_LOSE(Location.of(master), what=_joined(lost)))
     _refuse_unwritable_text(master, result.sheets)
     workbook = _load(master)
     if read_master_audit(workbook, master).checksum() != result.audit.checksum():
@@ -156,6 +161,10 @@ def _shown(value) -> str:
     if isinstance(value, date):
         return "00/00/0000"
     return "" if value is None else str(value)
+
+
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _load(master: Path):

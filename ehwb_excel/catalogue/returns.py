@@ -187,3 +187,7 @@ MASTER_NOT_SAVED = ProblemType(
     "RET_054", "master-not-saved", E,
     "the master workbook could not be saved ({why}); the previous master is unchanged. Check there is free disk space and that the folder can be written, then merge again.",
 )
+MASTER_WOULD_LOSE = ProblemType(
+    "RET_055", "master-would-lose-content", E,
+    "the master holds {what}, which 'ehwb merge' would drop: it rewrites the file with openpyxl, which cannot keep them. Nothing was changed. Merge with the Merge returns button in Excel, which keeps them, or run again with --allow-loss (the previous master is then kept in backups/).",
+)

@@ -16,6 +16,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("returns_dir", metavar="RETURNS_DIR", help="the folder the agencies' returns were saved in")
     parser.add_argument("--master", metavar="MASTER.xlsx", required=True, help="the master workbook written by 'ehwb generate'")
     parser.add_argument("--no-backup", action="store_true", help="do not keep a timestamped copy of the previous master in backups/")
+    parser.add_argument("--allow-loss", action="store_true",
+                        help="save even when the master holds pivot tables, shapes or other content this save would drop")
     add_json_option(parser)
 
 
@@ -24,7 +26,7 @@ def run(args) -> int:
     from ehwb_excel.merge_folder import merge_returns
 
     result = merge_returns(args.returns_dir, args.master)
-    backup = save_master(args.master, result, backup=not args.no_backup)
+    backup = save_master(args.master, result, backup=not args.no_backup, allow_loss=args.allow_loss)
     if args.json:
         output = result.to_dict() | {"master": str(Path(args.master)), "backup": str(backup) if backup else None}
         json.dump(output, sys.stdout, indent=2, ensure_ascii=False)
