@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ehwb_excel.location import Location
+from ehwb_excel.location import Location, printable
 from ehwb_excel.problems import Problem
 
 AnswerValue = str | int | float | bool | date | datetime | None
@@ -57,6 +57,11 @@ class ReturnFile:
     agency_sheet: str | None = None  # the sheet holding the questions asked once per agency, if found
     answers: list[Answer] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # the name goes into master cells and one-line messages: a line break or control
+        # character in it would make the master unsaveable and the message two lines
+        self.file_name = printable(self.file_name)
 
     @property
     def rejected(self) -> bool:

@@ -11,6 +11,7 @@ import pytest
 from ehwb_excel import layout
 from ehwb_excel.catalogue import returns as ret
 from ehwb_excel.cli import main
+from ehwb_excel.master_reader import open_master, sheet_records
 from ehwb_excel.merge_folder import merge_returns
 from ehwb_excel.problems import EhwbError
 from tests.merge_helpers import LATE, NOW, full_answers, real_master, real_return
@@ -188,3 +189,11 @@ def test_a_backup_cut_short_by_a_full_disk_is_not_left_looking_like_a_backup(fol
     assert (folder / "master.xlsx").read_bytes() == before
     backups = folder / "backups"
     assert not backups.exists() or list(backups.iterdir()) == []  # a truncated copy would be mistaken for a backup
+
+
+def test_a_return_whose_file_name_holds_a_line_break_merges_and_the_master_saves(folder, capsys):
+    sct = next((folder / "returns").glob("*SCT*"))
+    sct.rename(sct.with_name("SCT\nreturn.xlsx"))
+    assert merge_cli(folder) == 0, capsys.readouterr().err
+    records = {r["Agency"]: r for r in sheet_records(open_master(folder / "master.xlsx"), layout.SUBMISSIONS_SHEET)}
+    assert records["SCT"]["File"] == "SCT\\nreturn.xlsx"  # shown escaped, on one line
