@@ -20,6 +20,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from ehwb_excel.catalogue import returns as ret
+from ehwb_excel.cell_text import cell_text
 from ehwb_excel.location import Location
 from ehwb_excel.model import Audit, ChoiceList, Question, QuestionType
 from ehwb_excel.problems import Problem
@@ -53,16 +54,11 @@ def normalise_text(text: str) -> str:
 
 
 def answer_text(raw: AnswerValue) -> str:
-    """Any raw value as the text a person would read: 6.0 -> "6", a date -> "2026-03-31"."""
-    if isinstance(raw, bool):
-        return "TRUE" if raw else "FALSE"
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    if isinstance(raw, datetime):
-        return raw.date().isoformat() if raw.time() == datetime.min.time() else raw.isoformat(sep=" ")
-    if isinstance(raw, date):
-        return raw.isoformat()
-    return "" if raw is None else str(raw)
+    """Any raw value as the text a person would read: 6.0 -> "6", a date -> "2026-03-31".
+
+    Booleans read TRUE/FALSE, as the spreadsheet showed them, not as a Yes/No answer.
+    """
+    return cell_text(raw, booleans=("TRUE", "FALSE"))
 
 
 def _is_blank(raw: AnswerValue) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from ehwb_excel.cell_text import cell_text
 from ehwb_excel.definition_sheets import loose
 from ehwb_excel.model import AskedPer, QuestionType
 
@@ -32,17 +33,7 @@ _ASKED_PER = {
 
 def text(value: object) -> str:
     """A cell as text: blank -> '', 1.0 -> '1', a date -> '2027-01-29', no odd spaces at the ends."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value).translate(_SPACES).strip()
+    return cell_text(value).translate(_SPACES).strip()
 
 
 def name(value: object) -> str:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ehwb_excel import layout
+from ehwb_excel.cell_text import cell_text
 from ehwb_excel.location import Location
 from ehwb_excel.master_reader import open_master, read_master_audit, sheet_records
 from ehwb_excel.model import Audit
@@ -333,19 +334,8 @@ def text(value: object) -> str:
 
     Characters a Word document cannot hold are dropped.
     """
-    if isinstance(value, str):
-        value = _NOT_XML.sub("", value)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    return " ".join(str(value).split()) if "\n" not in str(value) else str(value).strip()
+    shown = _NOT_XML.sub("", cell_text(value, uk_dates=True))
+    return " ".join(shown.split()) if "\n" not in shown else shown.strip()
 
 
 def _number(value: object) -> float | None:

@@ -1,0 +1,27 @@
+"""A spreadsheet cell's value as the text a person reads: one set of rules for every reader."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+
+def cell_text(value: object, *, uk_dates: bool = False, booleans: tuple[str, str] = ("Yes", "No")) -> str:
+    """None -> "", 6.0 -> "6" (readers give whole numbers back as floats), True -> booleans[0].
+
+    Dates read "2026-03-31", or "31/03/2026" with `uk_dates` (a report's readers); a date-time
+    with a time of day keeps it ("2026-03-31 10:15:00") unless `uk_dates`, which shows the day.
+    Anything else is `str(value)`, unchanged: callers tidy spaces in their own way.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return booleans[0] if value else booleans[1]
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        if not uk_dates and value.time() != time.min:
+            return value.isoformat(sep=" ")
+        value = value.date()
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y") if uk_dates else value.isoformat()
+    return str(value)
