@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ehwb_excel import layout
+from ehwb_excel.workbook_style import fit_row_height
 
 PANEL_NOTES = [
     ("Practitioner discussion forums", date(2026, 4, 21), "SCT, CAMHS, Education, WMP, Inclusion Support", 14,
@@ -64,3 +65,4 @@ def type_into_master(workbook) -> None:
         for offset, row in enumerate(rows, start=layout.COORDINATOR_HEADER_ROW + 1):
             for column, value in enumerate(row, start=1):
                 worksheet.cell(row=offset, column=column, value=value)
+            fit_row_height(worksheet, offset)  # as Excel grows a row when someone types wrapped text
