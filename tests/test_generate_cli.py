@@ -118,3 +118,28 @@ def test_a_definition_with_mistakes_is_refused_with_located_messages(tmp_path, c
 )
 def test_file_names_are_legal_on_windows_and_mac(stem, expected):
     assert safe_file_name(stem) == expected
+
+
+def _with_case_reference(tmp_path, reference: str) -> Path:
+    path = tmp_path / "named.xlsx"
+    write_definition(default_audit(), path)
+    wb = openpyxl.load_workbook(path)
+    wb["Cases"]["A2"] = reference
+    wb.save(path)
+    return path
+
+
+def test_a_case_reference_that_may_be_a_name_stops_generate_and_writes_nothing(tmp_path, capsys):
+    definition = _with_case_reference(tmp_path, "Jordan")
+    assert main(["generate", str(definition), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "error: named.xlsx, sheet 'Cases', cell A2: case reference 'Jordan' is not of the form 'Case A'" in err
+    assert "--allow-references" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_allow_references_generates_with_the_warning_shown(tmp_path, capsys):
+    definition = _with_case_reference(tmp_path, "Review 7")
+    assert main(["generate", str(definition), "--out", str(tmp_path / "out"), "--allow-references"]) == 0
+    assert "warning: named.xlsx, sheet 'Cases', cell A2: case reference 'Review 7'" in capsys.readouterr().err
+    assert any("Review 7" in openpyxl.load_workbook(p, read_only=True).sheetnames for p in (tmp_path / "out").glob("*SCT*"))
