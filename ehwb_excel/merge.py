@@ -6,7 +6,7 @@ Pure: no file is opened or written here. Rules (in the coordinator's words):
   version goes to History with its checksum, and History keeps every earlier row;
 - the same file again changes no data: only a new Merge log row is added;
 - an agency merged before whose file is gone (or refused) now keeps its earlier answers;
-- late: the file was modified after the end of the deadline day (UTC);
+- late: the file was modified after the end of the deadline day in the UK;
 - a rejected file contributes no answers and the Submissions sheet says why.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time, timedelta
+from datetime import datetime
 
 from ehwb_excel.catalogue import returns as ret
 from ehwb_excel.location import Location
@@ -26,7 +26,9 @@ from ehwb_excel.model import Audit
 from ehwb_excel.problems import Problem, Report, Severity
 from ehwb_excel.returned import ReturnFile
 from ehwb_excel.sheet_table import SheetTable
-from ehwb_excel.submission import LATE, MISSING, RECEIVED, REJECTED, Submission, to_utc_second
+from ehwb_excel.submission import (
+    LATE, MISSING, RECEIVED, REJECTED, Submission, end_of_day_utc, to_utc_second, uk_time_text,
+)
 
 
 @dataclass
@@ -153,7 +155,7 @@ class _Merge:
         self.replaced: list[str] = []
         self.kept: list[str] = []
         self._shown: set[int] = set()  # ids of refused files already shown as an agency's row
-        self.late_after = datetime.combine(audit.settings.deadline + timedelta(days=1), time())
+        self.late_after = end_of_day_utc(audit.settings.deadline)
 
     # -- one agency ----------------------------------------------------------------------
     def agency(self, code: str, winner: ReturnFile | None, refused: list[ReturnFile]) -> None:
@@ -268,4 +270,4 @@ def _day(day) -> str:
 
 
 def _moment(moment: datetime) -> str:
-    return moment.strftime("%d/%m/%Y %H:%M UTC")
+    return uk_time_text(moment)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from ehwb_excel import layout
 
@@ -63,6 +64,22 @@ class Submission:
             "sha256": self.sha256, "answers": self.answers, "errors": self.errors, "warnings": self.warnings,
             "reasons": list(self.reasons),
         }
+
+
+# Deadlines are days in the partnership's own time: "by 31 March" ends at midnight in the UK,
+# which is 23:00 UTC while British Summer Time is on.
+UK_TIME = ZoneInfo("Europe/London")
+
+
+def end_of_day_utc(day: date) -> datetime:
+    """The moment `day` ends in the UK, as a naive UTC datetime (the master's times are UTC)."""
+    midnight = datetime.combine(day + timedelta(days=1), time(), tzinfo=UK_TIME)
+    return midnight.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def uk_time_text(moment: datetime) -> str:
+    """A naive UTC moment as UK readers say it: '01/04/2026 01:30 UK time'."""
+    return moment.replace(tzinfo=timezone.utc).astimezone(UK_TIME).strftime("%d/%m/%Y %H:%M UK time")
 
 
 def to_utc_second(moment: datetime | None) -> datetime | None:

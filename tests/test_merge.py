@@ -116,13 +116,21 @@ def test_a_rejected_correction_keeps_the_earlier_answers_and_shows_the_rejected_
 
 
 def test_late_means_modified_after_the_end_of_the_deadline_day():
-    just_in_time = datetime.combine(DEADLINE, datetime.max.time())
+    just_in_time = datetime(2026, 3, 31, 22, 59, 59)  # UTC: 23:59:59 in the UK (British Summer Time)
     result = run(return_file("SCT", full_answers("SCT"), modified=just_in_time), return_file("WMP", full_answers("WMP"), modified=LATE))
     assert submission(result, "SCT").status == "received"
     assert submission(result, "WMP").status == "late"
     assert codes(result).count(("WMP return.xlsx", ret.LATE_RETURN.code)) == 1
     assert ("SCT return.xlsx", ret.LATE_RETURN.code) not in codes(result)
     assert "Late: WMP." in result.summary()
+
+
+def test_the_deadline_day_ends_at_midnight_in_the_uk_not_in_utc():
+    # 31 March 2026 is in British Summer Time: 23:30 UTC is already 00:30 on 1 April in the UK
+    result = run(return_file("SCT", full_answers("SCT"), modified=datetime(2026, 3, 31, 23, 30)))
+    assert submission(result, "SCT").status == "late"
+    late = next(p for p in result.report.problems if p.code == ret.LATE_RETURN.code)
+    assert "arrived on 01/04/2026 00:30 UK time, after the deadline of 31/03/2026" in late.message
 
 
 def test_a_missing_agency_is_listed_and_reported():

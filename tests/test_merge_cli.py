@@ -43,7 +43,7 @@ def test_warnings_alone_exit_0_and_each_is_one_line(folder, capsys):
     real_return(folder / "returns", "SCT", full_answers("SCT"), modified=LATE)
     assert merge_cli(folder, "--no-backup") == 0
     lines = capsys.readouterr().out.splitlines()
-    assert "warning: SCT return.xlsx: the return from SCT arrived on 01/04/2026 00:30 UTC" in "\n".join(lines)
+    assert "warning: SCT return.xlsx: the return from SCT arrived on 01/04/2026 01:30 UK time" in "\n".join(lines)
     assert sum(line.startswith("warning: ") for line in lines) == 2  # late SCT, missing WMP
     assert not (folder / "backups").exists()
 
