@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ehwb_excel import layout, meta_sheet
 from ehwb_excel import workbook_style as style
+from ehwb_excel.excel_limits import CELL_TEXT_MAX
 from ehwb_excel.model import Agency, AskedPer, Audit, Question, QuestionType, Section
 
 # -- where things are on an answer sheet (readers find them by the key row, not by these) -------
@@ -263,8 +264,8 @@ def _answer_validation(ws: Worksheet, audit: Audit, question: Question, row: int
         )
         error = "Please type a date as dd/mm/yyyy, between 01/01/2000 and 31/12/2100."
     else:  # free text; the length limit is Excel's own cell limit
-        dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(style.CELL_TEXT_MAX))
-        error = f"The answer is longer than a cell can hold ({style.CELL_TEXT_MAX:,} characters). Please shorten it."
+        dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(CELL_TEXT_MAX))
+        error = f"The answer is longer than a cell can hold ({CELL_TEXT_MAX:,} characters). Please shorten it."
     dv.allow_blank = True
     dv.showErrorMessage = True
     dv.errorStyle = "stop"

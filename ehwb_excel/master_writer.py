@@ -27,6 +27,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ehwb_excel import layout
 from ehwb_excel.catalogue import returns as ret
+from ehwb_excel.excel_limits import CELL_TEXT_MAX
 from ehwb_excel.location import Location
 from ehwb_excel.master_keepsakes import content_openpyxl_drops
 from ehwb_excel.master_reader import read_master_audit
@@ -36,7 +37,6 @@ from ehwb_excel.sheet_table import SheetTable
 if TYPE_CHECKING:
     from ehwb_excel.merge import MergeResult
 
-CELL_TEXT_MAX = 32_767
 # Text starting with one of these is a formula (or a spreadsheet-injection attempt) in some client.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BACKUP_FOLDER = "backups"

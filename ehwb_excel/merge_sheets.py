@@ -10,6 +10,7 @@ from ehwb_excel.model import AskedPer, Audit, QuestionType
 from ehwb_excel.problems import Report
 from ehwb_excel.sheet_table import SheetTable
 from ehwb_excel.submission import Submission
+from ehwb_excel.excel_limits import CELL_TEXT_MAX
 
 _COLUMN = {name: index for index, name in enumerate(layout.RESPONSES_COLUMNS)}
 
@@ -80,7 +81,7 @@ def issues_table(report: Report) -> SheetTable:
     return SheetTable(layout.ISSUES_SHEET, layout.ISSUES_COLUMNS, rows)
 
 
-ISSUE_TEXT_MAX = 32_767  # an Excel cell
+ISSUE_TEXT_MAX = CELL_TEXT_MAX
 
 
 def storable(text):

@@ -6,12 +6,12 @@ import re
 
 from ehwb_excel.answer_values import canonical_answer
 from ehwb_excel.catalogue import returns as ret
+from ehwb_excel.excel_limits import CELL_TEXT_MAX  # openpyxl silently cuts longer text
 from ehwb_excel.location import Location
 from ehwb_excel.model import Audit, Question
 from ehwb_excel.problems import Problem, Report
 from ehwb_excel.returned import ReturnFile
 
-CELL_TEXT_MAX = 32_767  # Excel's limit; openpyxl silently cuts longer text
 # XML 1.0 cannot hold these control characters; openpyxl raises IllegalCharacterError on them
 ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 

@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
 
+
 # Every font is named: a bare Font(bold=True) renders and saves as Cambria in LibreOffice.
 FONT_NAME = "Arial"
 FONT = Font(name=FONT_NAME, size=10)
@@ -39,7 +40,6 @@ WRAP_CENTRE = Alignment(wrap_text=True, vertical="top", horizontal="center")
 # Excel's hard limits on text we place in validations and cells.
 PROMPT_TITLE_MAX = 32
 PROMPT_TEXT_MAX = 255
-CELL_TEXT_MAX = 32_767
 
 A4 = 9  # OOXML paper size code
 
