@@ -43,36 +43,17 @@ import json
 import os
 import re
 import sys
-import time
 import traceback
+from pathlib import Path
 
 import uno  # noqa: F401  (only in /usr/bin/python3)
-from com.sun.star.beans import PropertyValue
-from com.sun.star.connection import NoConnectException
 
-CONNECT_SECONDS = 90.0
+# The product's own connection code, which also runs under /usr/bin/python3 (the PDF export);
+# ehwb_excel's package files import nothing else, so this interpreter can load it from the checkout.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from ehwb_excel.report.lo_export import connect, uno_property  # noqa: E402
+
 XLSX_FILTER = "Calc MS Excel 2007 XML"
-
-
-def _prop(name: str, value) -> PropertyValue:
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
-
-
-def connect(pipe: str):
-    """The Desktop of the LibreOffice listening on `pipe`, waiting while it starts."""
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    deadline = time.monotonic() + CONNECT_SECONDS
-    while True:
-        try:
-            ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-            return ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        except NoConnectException:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.25)
 
 
 # -- cell names ---------------------------------------------------------------------------------
@@ -108,7 +89,7 @@ class Driver:
     def open(self, path: str) -> dict:
         self.close()
         url = uno.systemPathToFileUrl(os.path.abspath(path))
-        args = (_prop("Hidden", True), _prop("MacroExecutionMode", 0), _prop("UpdateDocMode", 0))
+        args = (uno_property("Hidden", True), uno_property("MacroExecutionMode", 0), uno_property("UpdateDocMode", 0))
         self.doc = self.desktop.loadComponentFromURL(url, "_blank", 0, args)
         if self.doc is None:
             raise RuntimeError(f"LibreOffice could not open {path}")
@@ -125,7 +106,7 @@ class Driver:
 
     def save_as(self, path: str) -> dict:
         url = uno.systemPathToFileUrl(os.path.abspath(path))
-        self.doc.storeToURL(url, (_prop("FilterName", XLSX_FILTER), _prop("Overwrite", True)))
+        self.doc.storeToURL(url, (uno_property("FilterName", XLSX_FILTER), uno_property("Overwrite", True)))
         return {"path": path}
 
     def recalculate(self) -> dict:

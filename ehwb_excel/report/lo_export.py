@@ -46,7 +46,8 @@ PDF_OPTIONS = {
 UPDATE_PASSES = 2
 
 
-def _prop(name: str, value) -> PropertyValue:
+def uno_property(name: str, value) -> PropertyValue:
+    """A PropertyValue, the (name, value) pair every UNO call takes its options as."""
     prop = PropertyValue()
     prop.Name, prop.Value = name, value
     return prop
@@ -87,16 +88,16 @@ def update_indexes(document) -> int:
 
 def export(desktop, docx: str, pdf: str) -> dict:
     """Open `docx` hidden, update its indexes, store it as `pdf`; the indexes and pages counted."""
-    options = (_prop("Hidden", True), _prop("ReadOnly", False),
-               _prop("MacroExecutionMode", NEVER_EXECUTE), _prop("UpdateDocMode", NO_UPDATE))
+    options = (uno_property("Hidden", True), uno_property("ReadOnly", False),
+               uno_property("MacroExecutionMode", NEVER_EXECUTE), uno_property("UpdateDocMode", NO_UPDATE))
     document = desktop.loadComponentFromURL(_url(docx), "_blank", 0, options)
     if document is None:
         raise RuntimeError("LibreOffice could not open the .docx")
     try:
         indexes = update_indexes(document)
         filter_data = uno.Any("[]com.sun.star.beans.PropertyValue",
-                              tuple(_prop(name, value) for name, value in PDF_OPTIONS.items()))
-        document.storeToURL(_url(pdf), (_prop("FilterName", "writer_pdf_Export"), _prop("FilterData", filter_data)))
+                              tuple(uno_property(name, value) for name, value in PDF_OPTIONS.items()))
+        document.storeToURL(_url(pdf), (uno_property("FilterName", "writer_pdf_Export"), uno_property("FilterData", filter_data)))
         return {"indexes": indexes, "pages": _page_count(document)}
     finally:
         document.close(True)
