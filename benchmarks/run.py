@@ -17,15 +17,15 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from ehwb_excel.default_audit import default_audit
-from ehwb_excel.demo_returns import synthesise_returns
-from ehwb_excel.generate import generate, master_file_name
-from ehwb_excel.master_writer import save_master
-from ehwb_excel.merge_folder import merge_returns
-from ehwb_excel.model import Agency, Audit, Case
+from ehwb_excel.audit.default_audit import default_audit
+from ehwb_excel.demo.returns import synthesise_returns
+from ehwb_excel.workbook.generate import generate, master_file_name
+from ehwb_excel.master.writer import save_master
+from ehwb_excel.master.merge_returns import merge_returns
+from ehwb_excel.audit.model import Agency, Audit, Case
 from ehwb_excel.report.document import build_report
 from ehwb_excel.report.report_input import read_report_input
-from ehwb_excel.return_reader import read_return
+from ehwb_excel.returns.reader import read_return
 
 
 def scaled_audit(factor: int) -> Audit:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ehwb_excel.model import (
+from ehwb_excel.audit.model import (
     Agency, AskedPer, Audit, Case, Choice, ChoiceList, Condition, Question, QuestionType, Section, Settings,
 )
 

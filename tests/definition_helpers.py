@@ -7,13 +7,13 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from ehwb_excel import definition_sheets as sheets
-from ehwb_excel.default_audit import default_audit
-from ehwb_excel.definition_reader import read_definition
-from ehwb_excel.definition_writer import definition_workbook
-from ehwb_excel.location import column_letter
-from ehwb_excel.model import Audit
-from ehwb_excel.problems import Report
+from ehwb_excel.definition import sheets
+from ehwb_excel.audit.default_audit import default_audit
+from ehwb_excel.definition.reader import read_definition
+from ehwb_excel.definition.writer import definition_workbook
+from ehwb_excel.problems.location import column_letter
+from ehwb_excel.audit.model import Audit
+from ehwb_excel.problems.problem import Report
 
 
 def column(spec: sheets.SheetSpec, key: str) -> str:

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from ehwb_excel import layout
-from ehwb_excel.location import Location
-from ehwb_excel.meta_sheet import audit_rows
-from ehwb_excel.model import (
+from ehwb_excel.excel import layout
+from ehwb_excel.problems.location import Location
+from ehwb_excel.excel.meta_sheet import audit_rows
+from ehwb_excel.audit.model import (
     Agency, AskedPer, Audit, Case, Choice, ChoiceList, Question, QuestionType, Section, Settings,
 )
-from ehwb_excel.problems import Problem
-from ehwb_excel.returned import Answer, ReturnFile
+from ehwb_excel.problems.problem import Problem
+from ehwb_excel.returns.returned import Answer, ReturnFile
 
 DEADLINE = date(2026, 3, 31)
 ON_TIME = datetime(2026, 3, 30, 9, 0)
@@ -142,7 +142,7 @@ def blank_master(path: Path, audit: Audit | None = None) -> Path:
 
 def state_after(result) -> "MasterState":
     """The MasterState a master would hold after `result` was written, without a file."""
-    from ehwb_excel.master_state import state_from_records
+    from ehwb_excel.master.state import state_from_records
 
     def records(name: str) -> list[dict]:
         return result.sheet(name).records()
@@ -166,7 +166,7 @@ def data_of(result) -> dict[str, list[tuple]]:
 
 def real_master(path: Path, audit: Audit | None = None) -> Path:
     """The master `ehwb generate` writes, saved at `path`."""
-    from ehwb_excel.master_workbook import master_workbook
+    from ehwb_excel.workbook.master_skeleton import master_workbook
 
     master_workbook(audit or merge_audit()).save(path)
     return path
@@ -178,8 +178,8 @@ def real_return(folder: Path, agency: str, answers: dict, *, name: str | None = 
     import os
     from datetime import timezone
 
-    from ehwb_excel.agency_workbook import agency_workbook
-    from ehwb_excel.demo_returns import fill_answers
+    from ehwb_excel.workbook.agency_workbook import agency_workbook
+    from ehwb_excel.demo.returns import fill_answers
 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / (name or f"{agency} return.xlsx")

@@ -10,9 +10,9 @@ from pathlib import Path
 from defusedxml import ElementTree
 from openpyxl import Workbook
 
-from ehwb_excel import layout
-from ehwb_excel.meta_sheet import audit_rows
-from ehwb_excel.model import (
+from ehwb_excel.excel import layout
+from ehwb_excel.excel.meta_sheet import audit_rows
+from ehwb_excel.audit.model import (
     Agency, Audit, Case, Choice, ChoiceList, Question, QuestionType, Section, Settings,
 )
 from ehwb_excel.report.report_input import (

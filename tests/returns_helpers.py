@@ -8,11 +8,11 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from ehwb_excel import layout
-from ehwb_excel.agency_workbook import agency_workbook
-from ehwb_excel.demo_returns import fill_answers
-from ehwb_excel.model import Audit
-from ehwb_excel.return_reader import find_key_row
+from ehwb_excel.excel import layout
+from ehwb_excel.workbook.agency_workbook import agency_workbook
+from ehwb_excel.demo.returns import fill_answers
+from ehwb_excel.audit.model import Audit
+from ehwb_excel.returns.reader import find_key_row
 from tests.audit_factory import small_audit
 
 # Answers that make a small_audit() return from SCT complete and valid.

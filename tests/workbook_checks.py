@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ehwb_excel import layout
+from ehwb_excel.excel import layout
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,6 @@ def unlocked_cells(ws: Worksheet) -> set[str]:
 
 
 def meta(wb: Workbook) -> dict[str, list[list[str]]]:
-    from ehwb_excel.meta_sheet import parse_meta
+    from ehwb_excel.excel.meta_sheet import parse_meta
 
     return parse_meta(wb[layout.META_SHEET].iter_rows(values_only=True))

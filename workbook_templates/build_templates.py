@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ehwb_excel.default_audit import default_audit
-from ehwb_excel.definition_writer import write_definition
+from ehwb_excel.audit.default_audit import default_audit
+from ehwb_excel.definition.writer import write_definition
 from ehwb_excel.report.document import save_report
 from ehwb_excel.report.styles import new_document
 

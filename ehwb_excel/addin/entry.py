@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ehwb_excel.addin.port import DEFAULT_RETURNS_FOLDER, RETURNS_FOLDER_SETTING, WorkbookPort
-from ehwb_excel.catalogue.addin import (
+from ehwb_excel.problems.catalogue.addin import (
     MERGE_NOT_INSTALLED,
     NOT_SAVED_AFTER_MERGE,
     NOT_SAVED_BEFORE_MERGE,
@@ -26,11 +26,11 @@ from ehwb_excel.catalogue.addin import (
     WORKBOOK_NEVER_SAVED,
     WORKBOOK_NOT_LOCAL,
 )
-from ehwb_excel.catalogue.returns import MASTER_TEXT_UNWRITABLE
-from ehwb_excel.location import Location
-from ehwb_excel.master_writer import make_backup, text_unwritable
-from ehwb_excel.problems import EhwbError
-from ehwb_excel.sheet_table import SheetTable
+from ehwb_excel.problems.catalogue.returns import MASTER_TEXT_UNWRITABLE
+from ehwb_excel.problems.location import Location
+from ehwb_excel.master.writer import make_backup, text_unwritable
+from ehwb_excel.problems.problem import EhwbError
+from ehwb_excel.merge.sheet_table import SheetTable
 
 Merge = Callable[..., object]  # merge_returns(returns_dir, master_path, *, now=None) -> MergeResult
 MAX_REASON = 400  # characters of a failure shown in the message box
@@ -123,7 +123,7 @@ def returns_folder(port: WorkbookPort, master: Path) -> Path:
 def merge_function() -> Merge:
     """The library's merge (the one `ehwb merge` runs), imported only when the button is clicked."""
     try:
-        from ehwb_excel.merge_folder import merge_returns
+        from ehwb_excel.master.merge_returns import merge_returns
     except ImportError as error:
         raise EhwbError(MERGE_NOT_INSTALLED(why=_one_line(f"{type(error).__name__}: {error}"))) from error
     return merge_returns

@@ -7,7 +7,7 @@ import sys
 from ehwb_excel.addin.names import ADDIN_FILE_NAME, SETTINGS_SHEET
 from ehwb_excel.addin.port import MESSAGE_TITLE, excel_input_rows
 from ehwb_excel.addin.settings_file import addin_file_settings, setting_in
-from ehwb_excel.sheet_table import SheetTable
+from ehwb_excel.merge.sheet_table import SheetTable
 
 
 class XlwingsWorkbookPort:

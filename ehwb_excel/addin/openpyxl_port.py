@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from openpyxl.styles import PatternFill
 
 from ehwb_excel.addin.port import MESSAGE_TITLE
-from ehwb_excel.sheet_table import SheetTable
+from ehwb_excel.merge.sheet_table import SheetTable
 
 
 class OpenpyxlWorkbookPort:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Protocol
 
-from ehwb_excel.sheet_table import SheetTable
+from ehwb_excel.merge.sheet_table import SheetTable
 
 MESSAGE_TITLE = "EHWB Audit"
 RETURNS_FOLDER_SETTING = "Returns folder"  # key on the add-in's settings sheet

@@ -12,17 +12,17 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt
 
-from ehwb_excel import layout
-from ehwb_excel.catalogue.report import (
+from ehwb_excel.excel import layout
+from ehwb_excel.problems.catalogue.report import (
     COORDINATOR_SHEET_EMPTY,
     NO_CASE_PROFILES,
     RECOMMENDATION_WITHOUT_ACTION,
     REPORT_SETTING_MISSING,
     RETURNS_OUTSTANDING,
 )
-from ehwb_excel.location import Location
-from ehwb_excel.model import QuestionType
-from ehwb_excel.problems import Report
+from ehwb_excel.problems.location import Location
+from ehwb_excel.audit.model import QuestionType
+from ehwb_excel.problems.problem import Report
 from ehwb_excel.report import accessibility, narrative
 from ehwb_excel.report.charts import grade_chart_alt_text, grade_chart_png
 from ehwb_excel.report.findings import GradeTable, LineFinding, Quote, findings

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ehwb_excel.model import Audit, Question, QuestionType, Section
+from ehwb_excel.audit.model import Audit, Question, QuestionType, Section
 from ehwb_excel.report.report_input import Response
 
 TOTAL = "Total"

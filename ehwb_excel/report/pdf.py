@@ -19,9 +19,9 @@ import time
 import uuid
 from pathlib import Path
 
-from ehwb_excel.catalogue.report import CONTENTS_NOT_NUMBERED, LIBREOFFICE_MISSING, PDF_FAILED
-from ehwb_excel.location import Location
-from ehwb_excel.problems import Problem
+from ehwb_excel.problems.catalogue.report import CONTENTS_NOT_NUMBERED, LIBREOFFICE_MISSING, PDF_FAILED
+from ehwb_excel.problems.location import Location
+from ehwb_excel.problems.problem import Problem
 
 EXPORT_SCRIPT = Path(__file__).with_name("lo_export.py")
 SYSTEM_PYTHON = "/usr/bin/python3"

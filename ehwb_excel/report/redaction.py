@@ -11,9 +11,9 @@ from docx.document import Document
 from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 
-from ehwb_excel.catalogue.report import LISTED_NAME_IN_REPORT, NAME_REDACTED
-from ehwb_excel.location import Location
-from ehwb_excel.problems import EhwbError, Problem
+from ehwb_excel.problems.catalogue.report import LISTED_NAME_IN_REPORT, NAME_REDACTED
+from ehwb_excel.problems.location import Location
+from ehwb_excel.problems.problem import EhwbError, Problem
 from ehwb_excel.report.report_input import ReportInput
 
 REDACTED = "[name removed]"

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from ehwb_excel import layout
-from ehwb_excel.cell_text import cell_text
-from ehwb_excel.location import Location
-from ehwb_excel.master_reader import open_master, read_master_audit, sheet_records
-from ehwb_excel.model import Audit
+from ehwb_excel.excel import layout
+from ehwb_excel.excel.cell_text import cell_text
+from ehwb_excel.problems.location import Location
+from ehwb_excel.master.reader import open_master, read_master_audit, sheet_records
+from ehwb_excel.audit.model import Audit
 
 
 def _header(columns: tuple[str, ...], name: str) -> str:

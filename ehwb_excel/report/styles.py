@@ -12,9 +12,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ehwb_excel.catalogue.report import TEMPLATE_STYLE_MISSING, TEMPLATE_UNUSABLE
-from ehwb_excel.location import Location
-from ehwb_excel.problems import EhwbError, Problem
+from ehwb_excel.problems.catalogue.report import TEMPLATE_STYLE_MISSING, TEMPLATE_UNUSABLE
+from ehwb_excel.problems.location import Location
+from ehwb_excel.problems.problem import EhwbError, Problem
 
 FONT = "Arial"  # a sans-serif font every Office and LibreOffice install has (RNIB / GOV.UK advice)
 DARK_BLUE = RGBColor(0x1F, 0x38, 0x64)  # 12.6:1 on white

@@ -4,9 +4,9 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from ehwb_excel import layout
-from ehwb_excel.cli import main
-from ehwb_excel.demo import CORRECTED_AGENCY, LATE_AGENCY, MISSING_AGENCY, PASTED_AGENCY
+from ehwb_excel.excel import layout
+from ehwb_excel.cli.main import main
+from ehwb_excel.demo.cycle import CORRECTED_AGENCY, LATE_AGENCY, MISSING_AGENCY, PASTED_AGENCY
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from ehwb_excel import layout
-from ehwb_excel.agency_workbook import agency_workbook
-from ehwb_excel.cli import main
-from ehwb_excel.default_audit import default_audit
-from ehwb_excel.demo_returns import fill_answers, plausible_answers
-from ehwb_excel.master_workbook import master_workbook
+from ehwb_excel.excel import layout
+from ehwb_excel.workbook.agency_workbook import agency_workbook
+from ehwb_excel.cli.main import main
+from ehwb_excel.audit.default_audit import default_audit
+from ehwb_excel.demo.returns import fill_answers, plausible_answers
+from ehwb_excel.workbook.master_skeleton import master_workbook
 
 AUDIT = default_audit()
 SENT = datetime(2027, 1, 20, 10, 0, tzinfo=timezone.utc)  # before the default audit's deadline

@@ -5,9 +5,9 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
-from ehwb_excel import layout
-from ehwb_excel.catalogue import returns as ret
-from ehwb_excel.cli import main
+from ehwb_excel.excel import layout
+from ehwb_excel.problems.catalogue import returns as ret
+from ehwb_excel.cli.main import main
 from tests.libreoffice import libreoffice, op  # noqa: F401  (module-scoped fixture)
 from tests.merge_helpers import real_master, real_return
 from tests.returns_helpers import answer_cell

@@ -1,0 +1,1 @@
+"""One module per `ehwb` command; see `ehwb_excel.cli.main`."""

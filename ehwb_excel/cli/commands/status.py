@@ -1,0 +1,53 @@
+"""`ehwb status RETURNS_DIR --master MASTER.xlsx`: who has returned, who is missing or late, what was rejected and why."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from ehwb_excel.cli.common import add_json_option
+
+HELP = "show who has returned, who is missing or late, and what was rejected and why (writes nothing)"
+ORDER = 45
+COLUMNS = ("Agency", "Status", "File", "Modified (UTC)", "Answers", "Errors", "Warnings", "Why")
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("returns_dir", metavar="RETURNS_DIR", help="the folder the agencies' returns were saved in")
+    parser.add_argument("--master", metavar="MASTER.xlsx", required=True, help="the master workbook written by 'ehwb generate'")
+    add_json_option(parser)
+
+
+def run(args) -> int:
+    from ehwb_excel.master.merge_returns import merge_returns
+
+    result = merge_returns(args.returns_dir, args.master)
+    if args.json:
+        output = {"summary": result.summary(), "submissions": [s.to_dict() for s in result.submissions]}
+        json.dump(output, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(status_table(result.submissions))
+        for submission in result.rejected:
+            print(f"Rejected {submission.file}: {' '.join(submission.reasons)}")
+        print()
+        print(result.summary())
+    return 0
+
+
+def status_table(submissions) -> str:
+    """The submissions as plain text columns, one line per agency (and per rejected file)."""
+    rows = [COLUMNS] + [_row(s) for s in submissions]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+    lines = ["  ".join(value.ljust(width) for value, width in zip(row, widths)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def _row(submission) -> tuple[str, ...]:
+    why = submission.reasons[0].split(". ")[0] if submission.reasons else ""  # in full below the table
+    modified = f"{submission.modified:%d/%m/%Y %H:%M}" if submission.modified else ""
+    return (
+        submission.agency or "?", submission.status, submission.file, modified,
+        str(submission.answers), str(submission.errors), str(submission.warnings), why,
+    )

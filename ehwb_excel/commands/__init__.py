@@ -1,1 +1,0 @@
-"""One module per `ehwb` command; see `ehwb_excel.cli`."""

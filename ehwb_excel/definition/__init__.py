@@ -1,0 +1,1 @@
+"""The coordinator's definition workbook: its sheets, forgiving values, reader, writer and checks; reads and writes with openpyxl."""

@@ -1,0 +1,1 @@
+"""The whole cycle on the built-in audit, with synthetic agency returns and coordinator entries."""

@@ -1,0 +1,64 @@
+"""The hidden metadata sheet as rows: key in column A, values in the columns after it.
+
+Pure functions over rows of values, so the openpyxl writer, the fast return reader and the
+xlwings layer share one format. Long values (the audit definition as JSON in the master) are
+split into chunks below Excel's 32,767-character cell limit, one row per chunk.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+
+from ehwb_excel.excel import layout
+from ehwb_excel.audit.model import Audit, audit_from_dict, audit_to_dict
+
+CHUNK = 30_000  # characters per cell, under Excel's 32,767 limit
+
+
+def meta_rows(values: Mapping[str, object], extra_rows: Iterable[tuple] = ()) -> list[tuple]:
+    """Rows for the metadata sheet: one `(key, value)` row per item, then `extra_rows` as given."""
+    rows = [(key, "" if value is None else str(value)) for key, value in values.items()]
+    rows.extend(tuple(row) for row in extra_rows)
+    return rows
+
+
+def parse_meta(rows: Iterable[Iterable[object]]) -> dict[str, list[list[str]]]:
+    """Key -> list of the value lists of every row with that key (rows without a key skipped)."""
+    found: dict[str, list[list[str]]] = {}
+    for row in rows:
+        cells = ["" if v is None else _text(v) for v in row]
+        if not cells or not cells[0].strip():
+            continue
+        values = cells[1:]
+        while values and values[-1] == "":
+            values.pop()
+        found.setdefault(cells[0].strip(), []).append(values)
+    return found
+
+
+def first_value(meta: Mapping[str, list[list[str]]], key: str) -> str | None:
+    """The first value of the first row with `key`; None when the key is absent."""
+    rows = meta.get(key)
+    return rows[0][0] if rows and rows[0] else None
+
+
+def audit_rows(audit: Audit) -> list[tuple]:
+    """`(audit_json, chunk)` rows carrying the whole definition."""
+    text = json.dumps(audit_to_dict(audit), ensure_ascii=False, sort_keys=True)
+    return [(layout.META_AUDIT_JSON, text[i : i + CHUNK]) for i in range(0, len(text), CHUNK)] or [(layout.META_AUDIT_JSON, "")]
+
+
+def audit_from_meta(meta: Mapping[str, list[list[str]]]) -> Audit | None:
+    """The audit stored by `audit_rows`; None when the sheet carries none."""
+    chunks = meta.get(layout.META_AUDIT_JSON)
+    if not chunks:
+        return None
+    return audit_from_dict(json.loads("".join(row[0] if row else "" for row in chunks)))
+
+
+def _text(value: object) -> str:
+    # readers give whole numbers back as floats (6.0); a version "1" must stay "1"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,107 @@
+"""What the master held before this merge: the audit, merged answers by agency, history and log."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ehwb_excel.excel import layout
+from ehwb_excel.master.reader import open_master, read_master_audit, sheet_records
+from ehwb_excel.audit.model import Audit, QuestionType
+from ehwb_excel.merge.submission import Submission, read_back_second
+
+
+@dataclass
+class MergedVersion:
+    """The answers one agency's return put in Responses, and the version (SHA-256) they came from."""
+
+    agency: str
+    sha256: str
+    file: str
+    rows: list[tuple]  # Responses rows, in layout.RESPONSES_COLUMNS order
+    submission: Submission | None = None
+
+
+@dataclass
+class MasterState:
+    """The master's derived sheets as the previous merge left them (empty for a new master)."""
+
+    audit: Audit
+    merged: dict[str, MergedVersion] = field(default_factory=dict)  # agency code -> its merged answers
+    submissions: list[Submission] = field(default_factory=list)
+    history: list[tuple] = field(default_factory=list)  # rows in layout.HISTORY_COLUMNS order
+    merge_log: list[tuple] = field(default_factory=list)  # rows in layout.MERGE_LOG_COLUMNS order
+
+    @classmethod
+    def empty(cls, audit: Audit) -> "MasterState":
+        return cls(audit)
+
+    def received_for(self, sha256: str) -> datetime | None:
+        """When an earlier merge first saw the file with this SHA-256; None if never."""
+        return next((s.received for s in self.submissions if sha256 and s.sha256 == sha256 and s.received), None)
+
+
+def read_master_state(path: str | os.PathLike) -> MasterState:
+    """The previous merge's content of the master at `path` (EhwbError when it is not a master)."""
+    workbook = open_master(path)
+    try:
+        audit = read_master_audit(workbook, path)
+        return state_from_records(
+            audit,
+            responses=sheet_records(workbook, layout.RESPONSES_SHEET),
+            submissions=sheet_records(workbook, layout.SUBMISSIONS_SHEET),
+            history=sheet_records(workbook, layout.HISTORY_SHEET),
+            merge_log=sheet_records(workbook, layout.MERGE_LOG_SHEET),
+        )
+    finally:
+        workbook.close()  # read-only workbooks keep the file open (and locked on Windows) until closed
+
+
+def state_from_records(audit: Audit, *, responses: list[dict], submissions: list[dict],
+                       history: list[dict], merge_log: list[dict]) -> MasterState:
+    """A MasterState from sheet records, normalised so that they equal freshly merged values."""
+    date_questions = {q.id for q in audit.questions if q.type is QuestionType.DATE}
+    previous = [Submission.from_record(r) for r in submissions]
+    merged_submission = {s.agency: s for s in reversed(previous) if s.merged}  # first merged row wins
+    rows_by_agency: dict[str, list[tuple]] = {}
+    for record in responses:
+        row = tuple(_plain(record.get(header)) for header in layout.RESPONSES_COLUMNS)
+        agency = row[layout.RESPONSES_COLUMNS.index("Agency")]
+        if not agency:
+            continue
+        if row[layout.RESPONSES_COLUMNS.index("Question ID")] in date_questions:
+            row = _answer_as_date(row)
+        rows_by_agency.setdefault(str(agency), []).append(row)
+    merged = {}
+    for agency, rows in rows_by_agency.items():
+        submission = merged_submission.get(agency)
+        file = submission.file if submission else str(rows[0][layout.RESPONSES_COLUMNS.index("Source file")] or "")
+        merged[agency] = MergedVersion(agency, submission.sha256 if submission else "", file, rows, submission)
+    return MasterState(
+        audit=audit,
+        merged=merged,
+        submissions=previous,
+        history=[tuple(_plain(r.get(h)) for h in layout.HISTORY_COLUMNS) for r in history],
+        merge_log=[tuple(_plain(r.get(h)) for h in layout.MERGE_LOG_COLUMNS) for r in merge_log],
+    )
+
+
+def _plain(value):
+    """A cell value as the merge makes it: blank text is None, whole floats are ints, times to the second."""
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, datetime):
+        return read_back_second(value)
+    return value
+
+
+def _answer_as_date(row: tuple) -> tuple:
+    # Excel has no date type: a date answer comes back from the cell as a datetime at midnight
+    index = layout.RESPONSES_COLUMNS.index("Answer")
+    value = row[index]
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        return row[:index] + (date(value.year, value.month, value.day),) + row[index + 1:]
+    return row

@@ -1,0 +1,276 @@
+"""Writes a merge into the master workbook: only the derived sheets, safely, with a backup first.
+
+The coordinator's sheets are never written: the master is loaded whole (formulas kept, not
+values-only), only the derived sheets are emptied and filled again, and the result
+is saved to a temporary file in the same folder and moved over the old master in one step
+(os.replace), so a crash, a full disk or a locked file leaves the previous master as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from openpyxl import load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.formatting.formatting import ConditionalFormattingList
+from openpyxl.worksheet.datavalidation import DataValidationList
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from ehwb_excel.excel import layout
+from ehwb_excel.problems.catalogue import returns as ret
+from ehwb_excel.excel.limits import CELL_TEXT_MAX
+from ehwb_excel.problems.location import Location
+from ehwb_excel.master.keepsakes import content_openpyxl_drops
+from ehwb_excel.master.reader import read_master_audit
+from ehwb_excel.problems.problem import EhwbError, Problem
+from ehwb_excel.merge.sheet_table import SheetTable
+
+if TYPE_CHECKING:
+    from ehwb_excel.merge.merge import MergeResult
+
+# Text starting with one of these is a formula (or a spreadsheet-injection attempt) in some client.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BACKUP_FOLDER = "backups"
+
+# Every font is named: a bare Font(bold=True) renders and saves as Cambria in LibreOffice.
+FONT = Font(name="Arial", size=10)
+HEADER_FONT = Font(name="Arial", size=10, bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill(fill_type="solid", start_color="1F3864", end_color="1F3864")
+TOP = Alignment(vertical="top", wrap_text=False)
+WIDTH_MIN, WIDTH_MAX = 8, 60
+DATE_FORMAT, MOMENT_FORMAT = "dd/mm/yyyy", "dd/mm/yyyy hh:mm"
+
+
+def save_master(master_path: str | os.PathLike, result: "MergeResult", *, backup_dir: str | os.PathLike | None = None,
+                backup: bool = True, allow_loss: bool = False) -> Path | None:
+    """Write `result` into the master's derived sheets; the backup copy's path (None without one).
+
+    Raises EhwbError (MASTER_LOCKED) when the master is open in Excel or LibreOffice, and
+    (MASTER_TEXT_UNWRITABLE, MASTER_NOT_SAVED) when it cannot be written, and (MASTER_WOULD_LOSE)
+    when it holds pivot tables, shapes or other content an openpyxl save drops, unless
+    `allow_loss`; in every case the master is left exactly as it was.
+    """
+    master = Path(master_path)
+    _refuse_if_locked(master)
+    lost = [] if allow_loss else content_openpyxl_drops(master)
+    if lost:
+        raise EhwbError(ret.MASTER_WOULD_LOSE(Location.of(master), what=_joined(lost)))
+    _refuse_unwritable_text(master, result.sheets)
+    workbook = _load(master)
+    if read_master_audit(workbook, master).checksum() != result.audit.checksum():
+        raise EhwbError(ret.MASTER_NOT_OURS(Location.of(master), why="it holds another audit definition than the one this merge used"))
+    write_derived_sheets(workbook, result.sheets)
+    backup_path = make_backup(master, backup_dir) if backup else None
+    _save_atomically(workbook, master)
+    return backup_path
+
+
+# -- the derived sheets ---------------------------------------------------------------------------
+
+
+def write_derived_sheets(workbook, tables: list[SheetTable]) -> None:
+    """Replace each derived sheet's content by its table; every other sheet is left untouched."""
+    active = workbook.active.title if workbook.active is not None else None
+    for table in tables:
+        if table.name not in layout.DERIVED_SHEETS:
+            raise ValueError(f"'{table.name}' is not a derived sheet; the merge writes no other")
+        sheet = _fresh_sheet(workbook, table.name)
+        _write_table(sheet, table)
+    if active in workbook.sheetnames:
+        workbook.active = workbook.sheetnames.index(active)
+
+
+def _fresh_sheet(workbook, name: str):
+    """The sheet called `name` emptied of every cell, table, filter, validation and format.
+
+    The sheet itself stays, so what the skeleton set on it survives: the protective marking
+    in its header and footer, print set-up, tab colour and visibility.
+    """
+    if name not in workbook.sheetnames:
+        before_meta = workbook.sheetnames.index(layout.MASTER_META_SHEET) if layout.MASTER_META_SHEET in workbook.sheetnames else None
+        return workbook.create_sheet(name, before_meta)
+    sheet = workbook[name]
+    for merged in list(sheet.merged_cells.ranges):
+        sheet.unmerge_cells(str(merged))
+    sheet.delete_rows(1, sheet.max_row)
+    sheet.row_dimensions.clear()
+    for table in list(sheet.tables):
+        del sheet.tables[table]
+    sheet.auto_filter = AutoFilter()
+    sheet.conditional_formatting = ConditionalFormattingList()
+    sheet.data_validations = DataValidationList()
+    return sheet
+
+
+def _write_table(sheet, table: SheetTable) -> None:
+    for column, header in enumerate(table.headers, start=1):
+        cell = put_value(sheet.cell(row=1, column=column), header)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    for row_number, row in enumerate(table.rows, start=2):
+        for column, value in enumerate(row, start=1):
+            cell = put_value(sheet.cell(row=row_number, column=column), value)
+            cell.font, cell.alignment = FONT, TOP
+    for (row, column), colour in table.fills.items():
+        sheet.cell(row=row + 1, column=column).fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+    sheet.freeze_panes = "A2"
+    _set_widths(sheet, table)
+    last_column = get_column_letter(max(len(table.headers), 1))
+    last_row = max(len(table.rows), 1) + 1  # a table needs a data row: an empty one when there is none
+    if table.excel_table:
+        # the table carries its own filter; a sheet filter over the same cells makes Excel repair the file
+        excel_table = Table(displayName=table.excel_table, ref=f"A1:{last_column}{last_row}")
+        excel_table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+        sheet.add_table(excel_table)
+    else:
+        sheet.auto_filter.ref = f"A1:{last_column}{len(table.rows) + 1}"
+
+
+def put_value(cell, value):
+    """Write a value as data: text is always a text cell, never a formula or an error value."""
+    cell.value = value
+    if isinstance(value, str):
+        # openpyxl makes '=...' a formula and '#N/A' an error; '+', '-', '@', tab and CR
+        # start a formula when the file is opened or re-typed in some clients
+        cell.data_type = "s"
+    elif isinstance(value, datetime):
+        cell.number_format = MOMENT_FORMAT
+    elif isinstance(value, date):
+        cell.number_format = DATE_FORMAT
+    return cell
+
+
+def _set_widths(sheet, table: SheetTable) -> None:
+    for column, header in enumerate(table.headers, start=1):
+        values = [header] + [row[column - 1] for row in table.rows[:500] if column - 1 < len(row)]
+        longest = max((len(_shown(v)) for v in values), default=0)
+        sheet.column_dimensions[get_column_letter(column)].width = min(max(longest + 2, WIDTH_MIN), WIDTH_MAX)
+
+
+def _shown(value) -> str:
+    if isinstance(value, datetime):
+        return "00/00/0000 00:00"
+    if isinstance(value, date):
+        return "00/00/0000"
+    return "" if value is None else str(value)
+
+
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _load(master: Path):
+    """The whole master, formulas kept (not values-only, so the coordinator's formulas survive)."""
+    if not master.is_file():
+        raise EhwbError(ret.MASTER_NOT_OURS(Location.of(master), why="the file does not exist"))
+    try:
+        return load_workbook(master)
+    except Exception as error:  # zip, XML or format errors all mean: not a master we can write
+        raise EhwbError(ret.MASTER_NOT_OURS(Location.of(master), why=f"it cannot be opened as .xlsx ({type(error).__name__})")) from error
+
+
+def _refuse_unwritable_text(master: Path, tables: list[SheetTable]) -> None:
+    """Text a cell cannot hold is refused before anything is written (openpyxl would cut it)."""
+    problems: list[Problem] = []
+    for table in tables:
+        for row_number, row in enumerate([table.headers, *table.rows], start=1):
+            for column, value in enumerate(row, start=1):
+                why = text_unwritable(value)
+                if why:
+                    source = _source(table, row) if row_number > 1 else "the sheet headers"
+                    problems.append(ret.MASTER_TEXT_UNWRITABLE(
+                        Location.of(master, table.name, row_number, column), why=why, source=source,
+                    ))
+    if problems:
+        raise EhwbError(problems)
+
+
+def text_unwritable(value) -> str | None:
+    """Why `value` cannot be stored in an Excel cell as it is; None when it can."""
+    if not isinstance(value, str):
+        return None
+    if len(value) > CELL_TEXT_MAX:
+        return f"{len(value):,} characters, more than the {CELL_TEXT_MAX:,} a cell holds"
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        return "it contains control characters a workbook cannot store"
+    return None
+
+
+def _source(table: SheetTable, row: tuple) -> str:
+    record = dict(zip(table.headers, row))
+    if record.get("Source file"):
+        return f"{record['Source file']}, sheet '{record.get('Sheet')}', cell {record.get('Cell')}"
+    return f"sheet '{table.name}'"
+
+
+# -- backup, lock and atomic save -------------------------------------------------------------
+
+
+def lock_files(master: Path) -> list[Path]:
+    """Lock files beside the master that say it is open: Excel's `~$name`, LibreOffice's `.~lock.name#`."""
+    candidates = [f"~${master.name}", f".~lock.{master.name}#"]
+    if len(master.name) > 2:
+        candidates.append(f"~${master.name[2:]}")  # Office shortens long names to '~$' + all but two characters
+    return [master.parent / name for name in candidates if (master.parent / name).exists()]
+
+
+def _refuse_if_locked(master: Path) -> None:
+    found = lock_files(master)
+    if found:
+        raise EhwbError(ret.MASTER_LOCKED(
+            Location.of(master),
+            why=f"its lock file '{found[0].name}' is beside it; if it is not open anywhere, delete that lock file",
+        ))
+
+
+def backup_name(master: Path, moment: datetime) -> str:
+    """`master.backup-20260402-120000.xlsx`."""
+    return f"{master.stem}.backup-{moment:%Y%m%d-%H%M%S}{master.suffix}"
+
+
+def make_backup(master: Path, backup_dir: str | os.PathLike | None = None) -> Path:
+    """A timestamped copy of the master in `backups/` beside it (or `backup_dir`)."""
+    folder = Path(backup_dir) if backup_dir is not None else master.parent / BACKUP_FOLDER
+    target = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        name = Path(backup_name(master, datetime.now()))
+        target, number = folder / name, 2
+        while target.exists():  # two merges within one second
+            target = folder / f"{name.stem}-{number}{name.suffix}"
+            number += 1
+        shutil.copy2(master, target)
+    except OSError as error:
+        if target is not None and target.exists():  # a copy cut short (full disk) must not pass for a backup
+            with contextlib.suppress(OSError):
+                target.unlink()
+        raise EhwbError(ret.MASTER_NOT_SAVED(Location.of(master), why=f"the backup copy could not be made: {error}")) from error
+    return target
+
+
+def _save_atomically(workbook, master: Path) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=f".{master.stem}.", suffix=".tmp.xlsx", dir=master.parent)
+    os.close(handle)
+    temporary = Path(temporary)
+    try:
+        workbook.save(temporary)
+        shutil.copymode(master, temporary)  # mkstemp makes the file private; keep the master's permissions
+        os.replace(temporary, master)
+    except PermissionError as error:
+        raise EhwbError(ret.MASTER_LOCKED(
+            Location.of(master), why=f"the system refused to replace it: {error.strerror or error}",
+        )) from error
+    except OSError as error:
+        raise EhwbError(ret.MASTER_NOT_SAVED(Location.of(master), why=str(error.strerror or error))) from error
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+

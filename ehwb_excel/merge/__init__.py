@@ -1,0 +1,1 @@
+"""The pure merge: checked returns and the master's previous content become the derived sheets; imports no file format."""

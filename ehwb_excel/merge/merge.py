@@ -1,0 +1,273 @@
+"""The merge: returns already read and checked, plus the master's previous content, become the derived sheets.
+
+Pure: no file is opened or written here. Rules (in the coordinator's words):
+- two files claiming one agency: the newer (modified time, then name) is merged, the clash reported;
+- a corrected return (another SHA-256) replaces the agency's earlier answers; the replaced
+  version goes to History with its checksum, and History keeps every earlier row;
+- the same file again changes no data: only a new Merge log row is added;
+- an agency merged before whose file is gone (or refused) now keeps its earlier answers;
+- late: the file was modified after the end of the deadline day in the UK;
+- a rejected file contributes no answers and the Submissions sheet says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from ehwb_excel.problems.catalogue import returns as ret
+from ehwb_excel.problems.location import Location
+from ehwb_excel.master.state import MasterState, MergedVersion
+from ehwb_excel.merge.derived_sheets import derived_sheets
+from ehwb_excel.merge.summary import summary
+from ehwb_excel.merge.responses import response_rows_for
+from ehwb_excel.audit.model import Audit
+from ehwb_excel.problems.problem import Problem, Report, Severity
+from ehwb_excel.returns.returned import ReturnFile
+from ehwb_excel.merge.sheet_table import SheetTable
+from ehwb_excel.merge.submission import (
+    LATE, MISSING, RECEIVED, REJECTED, Submission, end_of_day_utc, to_utc_second, uk_time_text,
+)
+
+
+@dataclass
+class MergeResult:
+    """The master's derived sheets after a merge, with every problem and a summary."""
+
+    audit: Audit
+    merged_at: datetime  # naive UTC
+    sheets: list[SheetTable]  # one per layout.DERIVED_SHEETS, in that order
+    report: Report
+    submissions: list[Submission]
+    answers_read: int  # answered cells read from the files merged this time
+    response_rows: int  # rows those answers made in Responses
+    not_merged: int = 0  # answered cells for a question or case not in the audit (each reported)
+    kept_rows: int = 0  # rows kept from earlier merges for agencies with no usable file now
+    files: list[str] = field(default_factory=list)  # every file looked at, in name order
+    replaced: list[str] = field(default_factory=list)  # agencies whose corrected return replaced earlier answers
+    kept: list[str] = field(default_factory=list)  # agencies whose earlier answers were kept
+
+    def sheet(self, name: str) -> SheetTable:
+        return next(s for s in self.sheets if s.name == name)
+
+    @property
+    def rejected(self) -> list[Submission]:
+        return [s for s in self.submissions if s.status == REJECTED]
+
+    @property
+    def reconciled(self) -> bool:
+        """True when every answered cell read is one row in Responses (or a reported unknown question/case)."""
+        return self.answers_read == self.response_rows + self.not_merged
+
+    def summary(self) -> str:
+        """One short paragraph: merged N of M agencies, the reconciliation, missing, late, rejected."""
+        return summary(self)
+
+    def to_dict(self) -> dict:
+        return {
+            "summary": self.summary(),
+            "merged_at": self.merged_at.isoformat(),
+            "files": list(self.files),
+            "answers_read": self.answers_read,
+            "response_rows": self.response_rows,
+            "not_merged": self.not_merged,
+            "kept_rows": self.kept_rows,
+            "reconciled": self.reconciled,
+            "submissions": [s.to_dict() for s in self.submissions],
+            "problems": [p.to_dict() for p in self.report.problems],
+        }
+
+
+def merge(audit: Audit, returns: list[ReturnFile], previous: MasterState, *, now: datetime,
+          folder_problems: Iterable[Problem] = ()) -> MergeResult:
+    """The derived sheets for `returns` (read and checked) on top of what `previous` held.
+
+    `folder_problems` are about the folder rather than one return (a lock file skipped);
+    they are listed with the rest.
+    """
+    now = to_utc_second(now)
+    files = sorted(returns, key=lambda r: r.file_name.casefold())
+    report = Report()
+    report.extend(folder_problems)
+    for return_file in files:
+        report.extend(return_file.problems)
+    chosen, superseded, refused = _choose(audit, files, report)
+    merge = _Merge(audit, previous, now, report)
+    for agency in audit.agencies:
+        merge.agency(agency.code, chosen.get(agency.code), [r for r in refused if _claims(audit, r) == agency.code])
+    for loser, winner in superseded:
+        merge.superseded(loser, winner)
+    merge.rejected_rows(refused)
+    log_row = (
+        now, _file_list([r.file_name for r in files]), len(chosen), len(refused),
+        merge.answers_read, merge.fresh_rows, len(report.problems),
+    )
+    sheets = derived_sheets(
+        audit, merge.submissions, merge.sorted_rows(), report, previous.merge_log + [log_row], merge.history,
+    )
+    return MergeResult(
+        audit=audit, merged_at=now, sheets=sheets, report=report, submissions=merge.submissions,
+        answers_read=merge.answers_read, response_rows=merge.fresh_rows, not_merged=merge.not_merged, kept_rows=merge.kept_rows,
+        files=[r.file_name for r in files], replaced=merge.replaced, kept=merge.kept,
+    )
+
+
+# -- choosing one version per agency ---------------------------------------------------------
+
+
+def _claims(audit: Audit, return_file: ReturnFile) -> str | None:
+    """The audit's code for the agency a file names (any case); None when unknown or unnamed."""
+    agency = audit.agency(return_file.agency_code) if return_file.agency_code else None
+    return agency.code if agency else None
+
+
+def _choose(audit: Audit, files: list[ReturnFile], report: Report):
+    """Agency -> the file merged; (older, newer) pairs of duplicate files; files refused."""
+    by_agency: dict[str, list[ReturnFile]] = {}
+    refused: list[ReturnFile] = []
+    for return_file in files:
+        code = _claims(audit, return_file)
+        if return_file.rejected or code is None:
+            refused.append(return_file)
+        else:
+            by_agency.setdefault(code, []).append(return_file)
+    chosen, superseded = {}, []
+    for code, candidates in by_agency.items():
+        # newest modification time first; equal times: the later name, so the choice is stable
+        candidates.sort(key=lambda r: (to_utc_second(r.modified) or datetime.min, r.file_name), reverse=True)
+        winner = chosen[code] = candidates[0]
+        for loser in candidates[1:]:
+            superseded.append((loser, winner))
+            report.add(ret.DUPLICATE_AGENCY(Location(loser.file_name), other=winner.file_name, agency=code, newer=winner.file_name))
+    return chosen, superseded, refused
+
+
+class _Merge:
+    """Accumulates Submissions, Responses rows and History while going through the agencies."""
+
+    def __init__(self, audit: Audit, previous: MasterState, now: datetime, report: Report):
+        self.audit, self.previous, self.now, self.report = audit, previous, now, report
+        self.submissions: list[Submission] = []
+        self.rows: list[tuple] = []
+        self.history: list[tuple] = list(previous.history)
+        self.answers_read = self.fresh_rows = self.kept_rows = self.not_merged = 0
+        self.replaced: list[str] = []
+        self.kept: list[str] = []
+        self._shown: set[int] = set()  # ids of refused files already shown as an agency's row
+        self.late_after = end_of_day_utc(audit.settings.deadline)
+
+    # -- one agency ----------------------------------------------------------------------
+    def agency(self, code: str, winner: ReturnFile | None, refused: list[ReturnFile]) -> None:
+        before = self.previous.merged.get(code)
+        if winner is not None:
+            self._merge_file(code, winner, before)
+        elif before is not None:
+            self._keep(code, before, refused)
+        elif refused:
+            newest = max(refused, key=lambda r: (to_utc_second(r.modified) or datetime.min, r.file_name))
+            self._shown.add(id(newest))
+            self.submissions.append(self._submission(code, newest, REJECTED, answers=0))
+        else:
+            agency = self.audit.agency(code)
+            self.submissions.append(Submission(code, agency.name, MISSING))
+            self.report.add(ret.MISSING_RETURN(
+                Location(), agency=code, agency_name=agency.name, contact=agency.contact or "the agency",
+                deadline=_day(self.audit.settings.deadline),
+            ))
+
+    def _merge_file(self, code: str, winner: ReturnFile, before: MergedVersion | None) -> None:
+        rows, not_merged = response_rows_for(self.audit, winner, self.report)
+        self.rows.extend(rows)
+        self.answers_read += len(winner.answered)
+        self.fresh_rows += len(rows)
+        self.not_merged += not_merged
+        modified = to_utc_second(winner.modified)
+        late = (modified or self.now) >= self.late_after
+        self.submissions.append(self._submission(code, winner, LATE if late else RECEIVED, answers=len(rows)))
+        if late:
+            self.report.add(ret.LATE_RETURN(
+                Location(winner.file_name), agency=code, received=_moment(modified or self.now),
+                deadline=_day(self.audit.settings.deadline),
+            ))
+        if before is not None and before.sha256 != winner.sha256:
+            self.replaced.append(code)
+            self._add_history(code, before.file, before.sha256, len(before.rows), winner.sha256)
+
+    def _keep(self, code: str, before: MergedVersion, refused: list[ReturnFile]) -> None:
+        """No usable file now: the earlier answers stay, and the reason is reported."""
+        self.rows.extend(before.rows)
+        self.kept_rows += len(before.rows)
+        self.kept.append(code)
+        agency = self.audit.agency(code)
+        submission = before.submission or Submission(code, agency.name, RECEIVED, file=before.file, sha256=before.sha256)
+        self.submissions.append(replace(submission, answers=len(before.rows)))
+        why = (
+            f"the newer file '{refused[0].file_name}' was rejected" if refused
+            else "no file from this agency is in the returns folder now"
+        )
+        self.report.add(ret.PREVIOUS_ANSWERS_KEPT(Location(before.file), agency=code, answers=len(before.rows), why=why))
+
+    def superseded(self, loser: ReturnFile, winner: ReturnFile) -> None:
+        """An older duplicate is not merged, but its checksum is kept in History (unless it is a copy)."""
+        if loser.sha256 == winner.sha256:
+            return
+        self._add_history(_claims(self.audit, loser) or "", loser.file_name, loser.sha256, len(loser.answered), winner.sha256)
+
+    def rejected_rows(self, refused: list[ReturnFile]) -> None:
+        """A row for each refused file not already shown as its agency's row."""
+        for return_file in refused:
+            if id(return_file) not in self._shown:
+                code = _claims(self.audit, return_file) or (return_file.agency_code or "")
+                self.submissions.append(self._submission(code, return_file, REJECTED, answers=0))
+
+    # -- helpers -------------------------------------------------------------------------
+    def _submission(self, code: str, return_file: ReturnFile, status: str, *, answers: int) -> Submission:
+        agency = self.audit.agency(code) if code else None
+        errors = [p for p in return_file.problems if p.severity is Severity.ERROR]
+        reasons = []
+        if status == REJECTED:
+            reasons = [p.message for p in errors if p.type.rejects_file] or ["the file does not say which agency of this audit sent it"]
+        return Submission(
+            agency=code, agency_name=agency.name if agency else "", status=status, file=return_file.file_name,
+            saved_by=return_file.application or "not recorded", modified=to_utc_second(return_file.modified),
+            received=self.previous.received_for(return_file.sha256) or self.now, sha256=return_file.sha256,
+            answers=answers, errors=len(errors), warnings=len(return_file.problems) - len(errors), reasons=reasons,
+        )
+
+    def _add_history(self, code: str, file: str, sha256: str, answers: int, replaced_by: str) -> None:
+        # once per version: re-running with the same folder adds nothing
+        if any(row[1] == code and row[3] == sha256 for row in self.history):
+            return
+        self.history.append((self.now, code or None, file or None, sha256 or None, answers, replaced_by or None))
+
+    def sorted_rows(self) -> list[tuple]:
+        """Responses in a stable order: agency, case, question as the audit lists them."""
+        agencies = {a.code: i for i, a in enumerate(self.audit.agencies)}
+        cases = {c.reference: i for i, c in enumerate(self.audit.cases)}
+        questions = {q.id: i for i, q in enumerate(self.audit.questions)}
+        big = len(self.audit.questions) + len(self.audit.cases) + len(self.audit.agencies) + 1
+
+        def key(row: tuple):
+            _audit, case, agency, _section, question_id, *_rest, sheet, cell = row
+            return (agencies.get(agency, big), -1 if case is None else cases.get(case, big),
+                    questions.get(question_id, big), str(sheet or ""), str(cell or ""))
+
+        return sorted(self.rows, key=key)
+
+
+def _file_list(names: list[str], limit: int = 30_000) -> str | None:
+    """The file names for the Merge log, kept under Excel's 32,767-character cell limit."""
+    text = "; ".join(names)
+    if len(text) <= limit:
+        return text or None
+    shown = text[:limit].rsplit("; ", 1)[0]
+    return f"{shown}; and {len(names) - shown.count('; ') - 1} more"
+
+
+def _day(day) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _moment(moment: datetime) -> str:
+    return uk_time_text(moment)

@@ -1,0 +1,61 @@
+"""The merge in one short paragraph, in the coordinator's words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ehwb_excel.excel import layout
+from ehwb_excel.merge.submission import LATE, MISSING
+
+if TYPE_CHECKING:
+    from ehwb_excel.merge.merge import MergeResult
+
+REJECTED_SHOWN = 5  # the paragraph stays short; every rejected file is on the Submissions sheet
+
+
+def summary(result: "MergeResult") -> str:
+    """Merged N of M agencies, answers reconciled, then who is missing, late, rejected, replaced or kept."""
+    agency_rows = result.submissions[: len(result.audit.agencies)]  # one per agency first, then rejected files
+    merged = [s for s in agency_rows if s.merged]
+    files = len(result.files)
+    parts = [
+        f"Merged returns from {len(merged)} of {len(result.audit.agencies)} agencies "
+        f"({files} file{'s' if files != 1 else ''} in the returns folder).",
+        f"{result.answers_read} answered cells read = {result.response_rows} rows in {layout.RESPONSES_SHEET}"
+        + (f" + {result.not_merged} not merged (question or case not in this audit, see {layout.ISSUES_SHEET})"
+           if result.not_merged else "")
+        + ("" if result.reconciled else " (THESE SHOULD BE EQUAL: please report this)")
+        + (f", plus {result.kept_rows} rows kept from earlier merges." if result.kept_rows else "."),
+    ]
+    missing = [s.agency for s in agency_rows if s.status == MISSING]
+    late = [s.agency for s in agency_rows if s.status == LATE]
+    parts.append(f"Missing: {', '.join(missing)}." if missing else "Missing: none.")
+    parts.append(f"Late: {', '.join(late)}." if late else "Late: none.")
+    rejected = result.rejected
+    if rejected:
+        reasons = "; ".join(f"{s.file} ({_first(s.reasons)})" for s in rejected[:REJECTED_SHOWN])
+        more = len(rejected) - REJECTED_SHOWN
+        if more > 0:
+            reasons += f"; and {more} more (see the {layout.SUBMISSIONS_SHEET} sheet)"
+        parts.append(f"Rejected {len(rejected)} file{'s' if len(rejected) != 1 else ''}: {reasons}.")
+    else:
+        parts.append("Rejected: none.")
+    if result.replaced:
+        parts.append(f"Corrected returns replaced earlier answers: {', '.join(result.replaced)} "
+                     f"(the earlier versions are on the {layout.HISTORY_SHEET} sheet).")
+    if result.kept:
+        parts.append(f"Earlier answers kept (no usable file now): {', '.join(result.kept)}.")
+    errors, warnings = len(result.report.errors), len(result.report.warnings)
+    if errors or warnings:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''} and {warnings} warning{'s' if warnings != 1 else ''} "
+                     f"are listed on the {layout.ISSUES_SHEET} sheet.")
+    else:
+        parts.append("No problems found.")
+    return " ".join(parts)
+
+
+def _first(reasons: list[str]) -> str:
+    if not reasons:
+        return "see the Issues sheet"
+    reason = reasons[0].split(". ")[0].rstrip(".")
+    return reason if len(reasons) == 1 else f"{reason}; and {len(reasons) - 1} more"

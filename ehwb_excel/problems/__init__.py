@@ -1,0 +1,1 @@
+"""Problems as data: Problem, Report, Location and the catalogue of every problem ehwb reports; pure."""

@@ -1,0 +1,1 @@
+"""A returned agency workbook: the defensive intake, the values-only reader, canonical answers and the checks (checks/ is pure)."""

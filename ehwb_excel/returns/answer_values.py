@@ -1,0 +1,132 @@
+"""Turn a raw cell value into the canonical answer to a question, or say why it is not one.
+
+The one place where what people type is forgiven (pure, no file formats):
+- list answers (grade, choice, yes/no) match their choice list ignoring case, extra and
+  non-breaking spaces: "requires  Improvement " -> "Requires improvement";
+- a real boolean (Excel's TRUE typed in a cell, LibreOffice's true/false) answers a list
+  only when the list has the choices Yes and No (the yes/no list, even with "Not known"):
+  True -> "Yes", False -> "No"; in any other list it is an answer outside the list, and so
+  is the text "TRUE" (text is matched to the list as typed, never guessed);
+- numbers: 6.0 -> 6, "6" -> 6, " 6,5 " is not read as 6.5 (a comma is ambiguous), "six" is wrong;
+- dates: date, datetime (its day), an Excel serial number (1900 date system), ISO
+  "2026-03-31" or UK "31/03/2026" (also 31-03-2026, 31.03.2026); anything else is wrong;
+- free text is kept as text, exactly as typed (a number or date typed there becomes its text);
+  text starting with = + - @ stays text: it is never turned into a formula.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from ehwb_excel.problems.catalogue import returns as ret
+from ehwb_excel.excel.cell_text import cell_text
+from ehwb_excel.problems.location import Location
+from ehwb_excel.audit.model import Audit, ChoiceList, Question, QuestionType
+from ehwb_excel.problems.problem import Problem
+from ehwb_excel.returns.returned import AnswerValue
+
+CanonicalValue = str | int | float | date | None
+
+EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel counts a 29 Feb 1900 that never was)
+MAX_EXCEL_SERIAL = 2_958_465  # 9999-12-31
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_UK_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+)?")
+
+
+def canonical_answer(audit: Audit, question: Question, raw: AnswerValue, location: Location) -> CanonicalValue | Problem:
+    """The canonical answer (None for a blank cell), or the Problem explaining why `raw` is not one."""
+    if _is_blank(raw):
+        return None
+    if question.type.has_list:
+        return _list_answer(audit.choices_for(question), question, raw, location)
+    if question.type is QuestionType.NUMBER:
+        return _number(raw, question, location)
+    if question.type is QuestionType.DATE:
+        return _date(raw, question, location)
+    return answer_text(raw)
+
+
+def normalise_text(text: str) -> str:
+    """Text with non-breaking and repeated spaces made single and outer spaces removed."""
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def answer_text(raw: AnswerValue) -> str:
+    """Any raw value as the text a person would read: 6.0 -> "6", a date -> "2026-03-31".
+
+    Booleans read TRUE/FALSE, as the spreadsheet showed them, not as a Yes/No answer.
+    """
+    return cell_text(raw, booleans=("TRUE", "FALSE"))
+
+
+def _is_blank(raw: AnswerValue) -> bool:
+    return raw is None or (isinstance(raw, str) and not normalise_text(raw))
+
+
+# -- lists ---------------------------------------------------------------------------------
+
+
+def _list_answer(choices: ChoiceList | None, question: Question, raw: AnswerValue, location: Location) -> str | Problem:
+    if choices is None:  # the definition is checked when loaded; a missing list cannot match
+        return _not_in_list(raw, question, None, location)
+    if isinstance(raw, bool):
+        if _is_yes_no(choices):
+            return choices.find("Yes" if raw else "No").value
+        return _not_in_list(raw, question, choices, location)
+    choice = choices.find(normalise_text(answer_text(raw)))
+    return choice.value if choice else _not_in_list(raw, question, choices, location)
+
+
+def _is_yes_no(choices: ChoiceList) -> bool:
+    return {"yes", "no"} <= {v.casefold() for v in choices.values}
+
+
+def _not_in_list(raw: AnswerValue, question: Question, choices: ChoiceList | None, location: Location) -> Problem:
+    return ret.ANSWER_NOT_IN_LIST(
+        location, value=answer_text(raw), list=question.choice_list or "?",
+        choices=", ".join(choices.values) if choices else "no such list", cell=location.cell or "the answer cell",
+        question_id=question.id,
+    )
+
+
+# -- numbers and dates ---------------------------------------------------------------------
+
+
+def _number(raw: AnswerValue, question: Question, location: Location) -> int | float | Problem:
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return int(raw) if float(raw).is_integer() else raw
+    if isinstance(raw, str) and _NUMBER.fullmatch(normalise_text(raw)):
+        number = float(normalise_text(raw))
+        return int(number) if number.is_integer() else number
+    return ret.NOT_A_NUMBER(location, value=answer_text(raw), ref=question.id, cell=location.cell or "the answer cell", question_id=question.id)
+
+
+def _date(raw: AnswerValue, question: Question, location: Location) -> date | Problem:
+    found = _as_date(raw)
+    if found is None:
+        return ret.NOT_A_DATE(location, value=answer_text(raw), ref=question.id, cell=location.cell or "the answer cell", question_id=question.id)
+    return found
+
+
+def _as_date(raw: AnswerValue) -> date | None:
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        # a serial number: the cell was not formatted as a date, or a script wrote the number
+        return EXCEL_EPOCH + timedelta(days=int(raw)) if 1 <= raw <= MAX_EXCEL_SERIAL else None
+    if not isinstance(raw, str):
+        return None
+    text = normalise_text(raw)
+    for pattern, order in ((_ISO_DATE, (0, 1, 2)), (_UK_DATE, (2, 1, 0))):
+        match = pattern.fullmatch(text)
+        if match:
+            parts = match.groups()
+            try:
+                return date(int(parts[order[0]]), int(parts[order[1]]), int(parts[order[2]]))
+            except ValueError:  # 31/02/2026
+                return None
+    return None

@@ -1,0 +1,78 @@
+"""What every check needs to know about one return, worked out once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ehwb_excel.returns.answer_values import CanonicalValue, canonical_answer
+from ehwb_excel.audit.model import Agency, AskedPer, Audit, Question
+from ehwb_excel.problems.problem import Problem
+from ehwb_excel.returns.returned import Answer, ReturnFile
+
+
+@dataclass
+class CheckContext:
+    """The audit, the return and look-ups shared by the checks.
+
+    `audit` is None when a file is read without one: only checks that need no audit run.
+    """
+
+    audit: Audit | None
+    return_file: ReturnFile
+    deadline_passed_at: datetime | None = None
+    _answers: dict[tuple[str | None, str], Answer] = field(default_factory=dict, init=False, repr=False)
+    _canonical: dict[int, CanonicalValue | Problem] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for answer in self.return_file.answers:  # the first row for a question is the one used
+            self._answers.setdefault((answer.case, answer.question_id), answer)
+
+    @property
+    def agency(self) -> Agency | None:
+        """The audit's agency the return names (codes match ignoring case); None if unknown."""
+        code = self.return_file.agency_code
+        return self.audit.agency(code) if self.audit and code else None
+
+    def answer(self, case: str | None, question_id: str) -> Answer | None:
+        """The row used for a question on a case sheet (case None: the agency sheet)."""
+        return self._answers.get((case, question_id))
+
+    def used_answers(self) -> Iterator[tuple[Answer, Question]]:
+        """Each row used for a question of this audit, on a sheet of a case the agency knows."""
+        if self.audit is None or self.agency is None:
+            return
+        known = {c.reference for c in self.audit.cases_for(self.agency.code)}
+        for (case, question_id), answer in self._answers.items():
+            question = self.audit.question(question_id)
+            if question is None or (case is not None and case not in known):
+                continue
+            if (question.asked_per is AskedPer.AGENCY) == (case is None):
+                yield answer, question
+
+    def canonical(self, answer: Answer, question: Question) -> CanonicalValue | Problem:
+        """The canonical answer, or the Problem why the raw value is not one (worked out once)."""
+        key = id(answer)
+        if key not in self._canonical:
+            self._canonical[key] = canonical_answer(self.audit, question, answer.value, answer.location)
+        return self._canonical[key]
+
+    def condition_answer(self, question: Question, case: str | None) -> CanonicalValue | Problem:
+        """The canonical answer to the question `question`'s condition names (same case, then agency)."""
+        condition_question = self.audit.question(question.condition.question_id)
+        if condition_question is None:
+            return None
+        where = None if condition_question.asked_per is AskedPer.AGENCY else case
+        answer = self.answer(where, condition_question.id)
+        return None if answer is None else self.canonical(answer, condition_question)
+
+    def applies(self, question: Question, case: str | None) -> bool | None:
+        """True when the question is asked (no condition, or its condition is met); False when
+        the condition's question is answered otherwise; None when that answer is blank or invalid."""
+        if question.condition is None:
+            return True
+        found = self.condition_answer(question, case)
+        if found is None or isinstance(found, Problem):
+            return None
+        return str(found).casefold() == question.condition.value.casefold()

@@ -1,0 +1,406 @@
+"""A first, defensive look at a file in the returns folder, before any spreadsheet parsing.
+
+Files in the returns folder come from outside: they are fingerprinted (SHA-256, size,
+modification time) and sniffed by content, never by extension, so an encrypted workbook, an
+old .xls, an .ods, a Word document, a macro-enabled or Strict Open XML workbook, a damaged
+zip or a zip bomb is refused here with a located reason. Only a plain .xlsx passes on to the
+values reader. XML we parse ourselves goes through defusedxml.
+
+Folder policy (`files_in_returns_folder`): Office and LibreOffice lock files (`~$x.xlsx`,
+`.~lock.x.xlsx#`) are skipped with a warning, because they mean a return is open somewhere;
+system clutter (`.DS_Store`, `Thumbs.db`, `desktop.ini`, other dot files) and folders are
+ignored silently, except a folder named like a workbook (`x.xlsx`), which is listed; a link
+to anything outside the folder is listed and never followed; every other file is read, so a PDF or Word document an agency sent instead
+of its workbook is reported as rejected rather than silently passed over.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import posixpath
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+
+from defusedxml import ElementTree as SafeET
+
+from ehwb_excel.problems.catalogue import returns as ret
+from ehwb_excel.problems.location import Location, cell_name
+from ehwb_excel.problems.problem import Problem
+
+OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # OLE compound file: .xls, encrypted OOXML
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")  # a zip starts with a local header (or is empty)
+EXCEL_DEFAULT_PASSWORD = "VelvetSweatshop"  # Excel opens files encrypted with it without asking
+
+# Limits far above any real return (the default audit's largest return is ~60 KB zipped,
+# ~1 MB unzipped) and far below what would exhaust memory.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
+MAX_ENTRIES = 5_000
+MAX_RATIO = 200  # unzipped / zipped bytes of the whole package; text XML rarely exceeds ~30
+# The values reader makes each sheet a dense grid from A1 to its last cell: one value in
+# XFD1048576 of a 5 KB file would need 17 billion cells (python-calamine then aborts the
+# whole process, which no try/except can catch). A default return spans about 10 x 120.
+MAX_SHEET_CELLS = 2_000_000
+MAX_WORKBOOK_CELLS = 4_000_000  # all sheets' grids together (a default return: about 10,000)
+
+CONTENT_TYPES = "[Content_Types].xml"
+WORKBOOK_TYPES = {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": "xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": "xltx",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml": "xlsm",
+    "application/vnd.ms-excel.template.macroEnabled.main+xml": "xltm",
+    "application/vnd.ms-excel.addin.macroEnabled.main+xml": "xlam",
+    "application/vnd.ms-excel.sheet.binary.macroEnabled.main": "xlsb",
+}
+OTHER_OFFICE_TYPES = {
+    "wordprocessingml": "a Word document",
+    "presentationml": "a PowerPoint presentation",
+}
+# Content types of parts that hold code, in lower case: VBA projects, ActiveX controls, Excel 4 macro sheets.
+MACRO_CONTENT_TYPES = ("vbaproject", "activex", "macrosheet")
+STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/"
+OPENDOCUMENT_SPREADSHEET = "application/vnd.oasis.opendocument.spreadsheet"
+
+IGNORED_NAMES = {"thumbs.db", "desktop.ini"}
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}  # a folder named so was meant to be a return
+
+
+class FileKind(str, Enum):
+    """What a file turned out to be, by content."""
+
+    XLSX = "xlsx"  # a plain Open XML workbook: the only kind that is read further
+    OTHER = "other"  # anything refused (see the problems)
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What is known about a file before parsing it: fingerprint, origin, and any refusal."""
+
+    path: Path
+    file_name: str
+    sha256: str
+    size: int
+    modified: datetime | None  # file system modification time, UTC
+    application: str = ""  # "Microsoft Excel 16.0300", "LibreOffice/7.4.7.2"; "" when not recorded
+    kind: FileKind = FileKind.OTHER
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+    content: bytes = field(default=b"", repr=False, compare=False)  # the bytes hashed: the reader reads these, not the file again
+
+    @property
+    def readable(self) -> bool:
+        """True when the values reader may open the file."""
+        return self.kind is FileKind.XLSX and not any(p.type.rejects_file for p in self.problems)
+
+
+def saved_by(application: str) -> str:
+    """The application as shown to the coordinator; Google Sheets and Numbers record none."""
+    return application or "not recorded"
+
+
+# -- folder ------------------------------------------------------------------------------
+
+
+def is_lock_file(name: str) -> bool:
+    """True for `~$Return.xlsx` (Excel, Word) and `.~lock.Return.xlsx#` (LibreOffice)."""
+    return name.startswith("~$") or (name.startswith(".~lock.") and name.endswith("#"))
+
+
+def is_ignored(name: str) -> bool:
+    """True for system clutter that is never a return (.DS_Store, Thumbs.db, desktop.ini)."""
+    return (name.startswith(".") and not is_lock_file(name)) or name.casefold() in IGNORED_NAMES
+
+
+def lock_file_problem(path: str | os.PathLike) -> Problem:
+    """The warning for a lock file: which return it belongs to and which application left it."""
+    name = os.path.basename(os.fspath(path))
+    if name.startswith("~$"):
+        return ret.LOCK_FILE(Location.of(path), application="Excel", original=name[2:] + " (or a file whose name ends so)")
+    return ret.LOCK_FILE(Location.of(path), application="LibreOffice", original=name[len(".~lock.") : -1])
+
+
+def files_in_returns_folder(folder: str | os.PathLike) -> tuple[list[Path], list[Problem]]:
+    """The files to read, in name order, and a warning for each lock file, link or workbook-named folder skipped.
+
+    A link (symlink) is followed only to a file inside the folder: one pointing elsewhere
+    (another folder, /etc/passwd) or to nothing is listed and never opened, so nothing
+    outside the returns folder is read or fingerprinted.
+    """
+    to_read: list[Path] = []
+    skipped: list[Problem] = []
+    inside = Path(folder).resolve()
+    for path in sorted(Path(folder).iterdir(), key=lambda p: p.name.casefold()):
+        if is_ignored(path.name):
+            continue
+        if path.is_symlink() and not _links_inside(path, inside):
+            skipped.append(ret.LINK_NOT_FOLLOWED(Location.of(path)))
+            continue
+        if path.is_dir() and path.suffix.casefold() in WORKBOOK_SUFFIXES:
+            skipped.append(ret.FOLDER_SKIPPED(Location.of(path)))  # an unzipped or mis-saved return
+            continue
+        if not path.is_file():
+            continue
+        if is_lock_file(path.name):
+            skipped.append(lock_file_problem(path))
+        else:
+            to_read.append(path)
+    return to_read, skipped
+
+
+def _links_inside(link: Path, folder: Path) -> bool:
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling, or a loop of links
+        return False
+    return target.is_file() and target.parent == folder
+
+
+# -- one file ----------------------------------------------------------------------------
+
+
+def look_at_file(path: str | os.PathLike) -> FileFacts:
+    """Fingerprint and sniff one file; never raises for bad content (an unreadable path does)."""
+    path = Path(path)
+    where = Location.of(path)
+    stat = path.stat()
+    modified = datetime.fromtimestamp(stat.st_mtime, tz=timezone.utc)
+    facts = dict(path=path, file_name=path.name, size=stat.st_size, modified=modified)
+    if stat.st_size > MAX_FILE_BYTES:
+        return FileFacts(sha256=_sha256_of_file(path), problems=(ret.TOO_LARGE(where, why=f"{stat.st_size:,} bytes"),), **facts)
+    data = path.read_bytes()
+    facts["sha256"] = hashlib.sha256(data).hexdigest()
+    if data.startswith(OLE_SIGNATURE):
+        return FileFacts(problems=(_ole_problem(data, where),), **facts)
+    if not data.startswith(ZIP_SIGNATURES):
+        return FileFacts(problems=(ret.NOT_A_WORKBOOK(where, why=_not_a_zip_why(data)),), **facts)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            problem = _package_problem(package, len(data), where)
+            application = _application(package)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError, KeyError, ValueError, SafeET.ParseError,
+            zlib.error) as error:
+        # ValueError covers defusedxml's refusals (entities, DTDs); zlib.error damaged compressed data
+        return FileFacts(problems=(ret.CORRUPT_WORKBOOK(where, why=f"damaged package: {error}"),), **facts)
+    if problem is not None:
+        return FileFacts(application=application, problems=(problem,), **facts)
+    return FileFacts(application=application, kind=FileKind.XLSX, content=data, **facts)
+
+
+def _sha256_of_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _not_a_zip_why(data: bytes) -> str:
+    if not data:
+        return "the file is empty"
+    if data.startswith(b"%PDF"):
+        return "it is a PDF document"
+    if data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<":  # web systems often start a page with a UTF-8 byte-order mark
+        return "it is an XML or HTML file (perhaps 'XML Spreadsheet 2003' or a web page)"
+    if data.startswith(b"{\\rtf"):
+        return "it is a rich-text document"
+    if b"\0" not in data[:4096]:
+        return "it is a text file"
+    return "it is neither an Excel workbook nor a zip package"
+
+
+def _ole_problem(data: bytes, where: Location) -> Problem:
+    """An OLE compound file is an encrypted Open XML workbook or a legacy binary file."""
+    import olefile  # comes with msoffcrypto-tool
+
+    try:
+        with olefile.OleFileIO(data) as ole:
+            encrypted = ole.exists("EncryptedPackage")
+            workbook = ole.exists("Workbook") or ole.exists("Book")
+            word = ole.exists("WordDocument")
+    except Exception as error:  # olefile raises plain OSError/struct errors on damaged files
+        return ret.CORRUPT_WORKBOOK(where, why=f"damaged compound file: {error}")
+    if encrypted:
+        return ret.ENCRYPTED_DEFAULT_PASSWORD(where) if _opens_with_default_password(data) else ret.ENCRYPTED(where)
+    if workbook:
+        return ret.LEGACY_XLS(where)
+    return ret.NOT_A_WORKBOOK(where, why="it is an old-style Word document" if word else "it is an old-style Office file, not a workbook")
+
+
+def _opens_with_default_password(data: bytes) -> bool:
+    """True when the package decrypts with Excel's default password (nothing is kept)."""
+    import msoffcrypto
+
+    try:
+        office_file = msoffcrypto.OfficeFile(io.BytesIO(data))
+        office_file.load_key(password=EXCEL_DEFAULT_PASSWORD, verify_password=True)
+        office_file.decrypt(io.BytesIO())
+        return True
+    except Exception:  # wrong password, unsupported encryption: either way it stays encrypted
+        return False
+
+
+def _package_problem(package: zipfile.ZipFile, zipped_bytes: int, where: Location) -> Problem | None:
+    """Why a zip package is not a plain .xlsx we may open; None when it is one."""
+    entries = package.infolist()
+    if len(entries) > MAX_ENTRIES:
+        return ret.TOO_LARGE(where, why=f"{len(entries):,} parts in the package")
+    problem = _unzipped_size_problem(package, entries, zipped_bytes, where)
+    if problem is not None:
+        return problem
+    names = {entry.filename for entry in entries}
+    if "mimetype" in names:
+        mimetype = package.read("mimetype").decode("ascii", "replace").strip()
+        if mimetype == OPENDOCUMENT_SPREADSHEET:
+            return ret.OPEN_DOCUMENT(where)
+        return ret.NOT_A_WORKBOOK(where, why=f"it is an OpenDocument file ({mimetype})")
+    if CONTENT_TYPES not in names:
+        return ret.NOT_A_WORKBOOK(where, why="it is a zip archive, not an Office document")
+    kind, main_part = _main_part(package)
+    if kind is None:
+        return ret.NOT_A_WORKBOOK(where, why=main_part or "it is an Office package without a workbook")
+    macros = sorted(set(_macro_parts(package, names)) | {
+        n for n in names if posixpath.basename(n).casefold() == "vbaproject.bin" or n.startswith(("xl/macrosheets/", "xl/activeX/"))
+    })
+    if kind in ("xlsm", "xltm", "xlam", "xlsb") or macros:
+        return ret.MACRO_ENABLED(where, why=", ".join(macros) or f"a .{kind} package")
+    if main_part not in names:
+        return ret.CORRUPT_WORKBOOK(where, why=f"the package names {main_part} but does not contain it")
+    if _is_strict(package.read(main_part)):
+        return ret.STRICT_OPEN_XML(where)
+    # Every part holding sheet data is scanned, wherever it is: the workbook's relationships
+    # may put a worksheet at any name ("xl/Worksheets/Sheet2.xml", "xl/x/s.bin"), and the
+    # reader follows them.
+    total = 0
+    for name in sorted(names):
+        xml = _as_utf8(package.read(name))
+        if b"sheetData" not in xml:
+            continue
+        rows, columns = sheet_extent(xml)
+        if rows * columns > MAX_SHEET_CELLS:
+            return ret.TOO_LARGE(where, why=f"a sheet has a cell as far out as {cell_name(rows, columns)}; clear the cells beyond the questions")
+        total += rows * columns
+        if total > MAX_WORKBOOK_CELLS:  # the grids of all sheets are held at once
+            return ret.TOO_LARGE(where, why=f"its sheets together span over {MAX_WORKBOOK_CELLS:,} cells; clear the cells beyond the questions")
+    return None
+
+
+# The start of a row or cell element; its attributes run to the next ">" (found with bytes.find,
+# so a package full of unclosed "<c" costs one pass, not one pass per "<c").
+_ROW_OR_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)\b")
+# the reader takes "xfd1048576" and "$XFD$1048576" as XFD1048576 too
+_REFERENCE = re.compile(rb"""\br\s*=\s*["']\$?([A-Za-z]*)\$?(\d*)["']""")
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """XML saved as UTF-16 (it starts with a byte-order mark) re-encoded so the byte patterns find its elements."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace").encode("utf-8")
+    return data
+
+
+def sheet_extent(xml: bytes) -> tuple[int, int]:
+    """(last row, last column) any row or cell element of a worksheet reaches, counting
+    elements without an `r` reference by position, as readers do (a cheap scan, no parsing)."""
+    last_row = last_column = row = column = 0
+    position = 0
+    while match := _ROW_OR_CELL.search(xml, position):
+        end = xml.find(b">", match.end())
+        if end < 0:
+            break  # a tag cut off at the end: nothing after it is an element
+        position = end + 1
+        reference = _REFERENCE.search(xml, match.end(), end)
+        letters, digits = (reference.group(1), reference.group(2)) if reference else (b"", b"")
+        if match.group(1) == b"row":
+            row, column = (_row_number(digits) if digits else row + 1), 0
+        else:
+            column = _column_number(letters) if letters else column + 1
+            row = _row_number(digits) if digits else row
+        last_row, last_column = max(last_row, row), max(last_column, column)
+    return last_row, last_column
+
+
+_FAR = 10 ** 12  # beyond any sheet; long digit or letter runs stop here instead of making huge integers
+
+
+def _row_number(digits: bytes) -> int:
+    return int(digits) if len(digits) <= 12 else _FAR
+
+
+def _column_number(letters: bytes) -> int:
+    if len(letters) > 8:
+        return _FAR
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
+
+
+def _unzipped_size_problem(package: zipfile.ZipFile, entries: list[zipfile.ZipInfo], zipped_bytes: int, where: Location) -> Problem | None:
+    """Refuse zip bombs by decompressing in blocks and counting, never trusting declared sizes.
+
+    Reading every part to its end also checks each part's CRC, so a damaged package fails
+    here (as BadZipFile) rather than halfway through the values reader.
+    """
+    total = 0
+    for entry in entries:
+        with package.open(entry) as stream:
+            while block := stream.read(1 << 16):
+                total += len(block)
+                if total > MAX_UNZIPPED_BYTES:
+                    return ret.TOO_LARGE(where, why=f"over {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB once unzipped")
+    if total > 10 * 1024 * 1024 and total > MAX_RATIO * max(zipped_bytes, 1):
+        return ret.TOO_LARGE(where, why=f"it unzips to {total // zipped_bytes}x its size")
+    return None
+
+
+def _main_part(package: zipfile.ZipFile) -> tuple[str | None, str]:
+    """("xlsx", "xl/workbook.xml") for a workbook; (None, why) for other Office packages."""
+    root = SafeET.fromstring(package.read(CONTENT_TYPES))
+    others = []
+    for element in root:
+        content_type = element.get("ContentType", "")
+        part = element.get("PartName", "").lstrip("/")
+        if content_type in WORKBOOK_TYPES:
+            return WORKBOOK_TYPES[content_type], part
+        others.extend(what for key, what in OTHER_OFFICE_TYPES.items() if key in content_type and content_type.endswith("main+xml"))
+    return None, f"it is {others[0]}" if others else ""
+
+
+def _macro_parts(package: zipfile.ZipFile, names: set[str]) -> list[str]:
+    """Parts the package declares as code (VBA, ActiveX, Excel 4 macro sheets), whatever they are called."""
+    found = []
+    for element in SafeET.fromstring(package.read(CONTENT_TYPES)):
+        content_type = element.get("ContentType", "").casefold()
+        if not any(marker in content_type for marker in MACRO_CONTENT_TYPES):
+            continue
+        if element.get("PartName"):
+            found.append(element.get("PartName").lstrip("/"))
+        elif element.get("Extension"):  # a default for every part with that extension
+            found.extend(n for n in names if n.casefold().endswith("." + element.get("Extension").casefold()))
+    return found
+
+
+def _is_strict(workbook_xml: bytes) -> bool:
+    # Strict Open XML uses purl.oclc.org namespaces; openpyxl then loads zero sheets silently
+    root = SafeET.fromstring(workbook_xml)
+    return root.tag.startswith("{" + STRICT_NAMESPACE)
+
+
+def _application(package: zipfile.ZipFile) -> str:
+    """Who saved the package, from docProps/app.xml; "" when not recorded (Google Sheets, Numbers)."""
+    try:
+        root = SafeET.fromstring(package.read("docProps/app.xml"))
+    except (KeyError, SafeET.ParseError, ValueError):
+        return ""
+    values = {element.tag.rsplit("}", 1)[-1]: (element.text or "").strip() for element in root}
+    application = values.get("Application", "")
+    if application.startswith("Microsoft") and values.get("AppVersion"):
+        # LibreOffice also writes an AppVersion (15.0000), which is not its own version
+        return f"{application} {values['AppVersion']}"
+    return application.split("$", 1)[0].split(" ", 1)[0] if application.startswith("LibreOffice") else application

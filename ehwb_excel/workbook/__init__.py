@@ -1,0 +1,1 @@
+"""The workbooks we generate: each agency's audit workbook, the master skeleton, their shared style, and `generate`; writes with openpyxl."""

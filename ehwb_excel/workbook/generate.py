@@ -1,0 +1,111 @@
+"""Write one workbook per agency and the master skeleton into a folder, never leaving a half-written file."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from ehwb_excel.workbook.agency_workbook import agency_workbook
+from ehwb_excel.workbook.master_skeleton import master_workbook
+from ehwb_excel.audit.model import Audit
+
+# Characters Windows or macOS refuse in file names, and names Windows reserves.
+_ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+NAME_MAX = 120  # well under every file system's limit, leaving room for the folder path
+
+
+def safe_file_name(stem: str, suffix: str = ".xlsx") -> str:
+    """`stem` made legal on Windows, macOS and Linux, plus `suffix`."""
+    stem = _ILLEGAL.sub("_", " ".join(stem.split()))
+    stem = stem.strip(" .")[:NAME_MAX].rstrip(" .") or "workbook"
+    if stem.split(".")[0].upper() in _RESERVED:
+        stem = f"_{stem}"
+    return stem + suffix
+
+
+def file_name_for(audit: Audit, agency_code: str) -> str:
+    """The agency workbook's file name, e.g. "EHWB-2026-Q1 - Inclusion Support.xlsx"."""
+    agency = audit.agency(agency_code)
+    code = agency.code if agency else agency_code
+    return safe_file_name(f"{audit.settings.audit_id} - {code}")
+
+
+def master_file_name(audit: Audit) -> str:
+    """The master workbook's file name, e.g. "EHWB-2026-Q1 - master.xlsx"."""
+    return safe_file_name(f"{audit.settings.audit_id} - master")
+
+
+def generate(
+    audit: Audit,
+    out_dir: str | os.PathLike,
+    progress: Callable[[Path], None] | None = None,
+    *,
+    agencies: Iterable[str] | None = None,
+    generated_at: datetime | None = None,
+) -> list[Path]:
+    """Write the agency workbooks (all, or the given agency codes) and the master; the paths written.
+
+    An existing master is never replaced: the coordinator may already have typed into it.
+    `progress` is called with each path as soon as it is written.
+    Raises ValueError for an unknown agency code or two agencies whose file names clash.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    codes = _agency_codes(audit, agencies)
+    when = generated_at or datetime.now(timezone.utc)
+    written = []
+    for code in codes:
+        written.append(_save(agency_workbook(audit, code, when), out / file_name_for(audit, code)))
+        if progress:
+            progress(written[-1])
+    master = out / master_file_name(audit)
+    if not master.exists():
+        written.append(_save(master_workbook(audit), master))
+        if progress:
+            progress(written[-1])
+    return written
+
+
+def planned_files(audit: Audit, agencies: Iterable[str] | None = None) -> int:
+    """How many files `generate` may write (for a progress bar's total)."""
+    return len(_agency_codes(audit, agencies)) + 1
+
+
+def _agency_codes(audit: Audit, agencies: Iterable[str] | None) -> list[str]:
+    if agencies is None:
+        codes = [a.code for a in audit.agencies]
+    else:
+        codes = []
+        for code in agencies:
+            agency = audit.agency(code)
+            if agency is None:
+                known = ", ".join(a.code for a in audit.agencies)
+                raise ValueError(f"agency '{code}' is not in the definition (known: {known})")
+            if agency.code not in codes:
+                codes.append(agency.code)
+    names: dict[str, str] = {}
+    for code in codes:
+        name = file_name_for(audit, code).casefold()  # Windows and macOS ignore case
+        if name in names:
+            raise ValueError(f"agencies '{names[name]}' and '{code}' would get the same file name; change one code")
+        names[name] = code
+    return codes
+
+
+def _save(wb: Workbook, path: Path) -> Path:
+    """Save to a temporary name in the same folder, then rename: a reader never sees half a file."""
+    temporary = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        wb.save(temporary)
+        os.replace(temporary, path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+    return path
