@@ -160,6 +160,9 @@ MISTAKES = [
      problems.LIST_VALUE_TOO_LONG, dict(name="grade", length=300, limit=255)),
     ("list-not-used", dict(append={"Lists": [["spare", "One"]]}), [("Lists", f"A{NEW_LIST_ROW}", "DEF_078")],
      problems.LIST_NOT_USED, dict(name="spare")),
+    ("list-name-mistyped", dict(cells={f"Lists!A{list_row('grade', 'Good')}": "grdae"}),
+     [("Lists", f"A{list_row('grade', 'Good')}", "DEF_080")],
+     problems.LIST_NAME_MISTYPED, dict(name="grdae", values="Good", suggestion="'grade'", cell=f"A{list_row('grade', 'Good')}")),
     ("empty-list", dict(append={"Lists": [["spare", None]]}), [("Lists", f"A{NEW_LIST_ROW}", "DEF_079")],
      problems.EMPTY_LIST, dict(name="spare", column="Value")),
 ]
@@ -217,6 +220,31 @@ def test_three_planted_mistakes_give_three_located_problems_and_exit_1(tmp_path,
     with pytest.raises(EhwbError) as raised:
         load_definition(path)
     assert [p.code for p in raised.value.problems] == ["DEF_006", "DEF_055", "DEF_057"]
+
+
+def test_a_mistyped_list_name_fails_check_with_the_suggestion(tmp_path, capsys):
+    good_row = list_row("grade", "Good")
+    path = save(definition({f"Lists!A{good_row}": "grdae"}), tmp_path)
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"error: audit.xlsx, sheet 'Lists', cell A{good_row}: no question uses list 'grdae'" in out
+    assert "(did you mean 'grade'?)" in out
+    with pytest.raises(EhwbError):
+        load_definition(path)  # so no workbook is generated whose grade dropdowns lack 'Good'
+
+
+@pytest.mark.parametrize("unused, used, meant", [
+    ("grdae", ["grade", "gender"], ["grade"]),
+    ("Yes No", ["yes_no"], ["yes_no"]),  # case and spaces
+    ("grades", ["grade"], ["grade"]),
+    ("spare", ["grade", "yes_no"], []),  # three edits from 'grade': a list of its own
+    ("ethnicty", ["ethnicity"], ["ethnicity"]),
+    ("tim", ["tom", "tam"], ["tom", "tam"]),  # equally close: both offered, neither chosen
+])
+def test_a_list_name_is_mistyped_when_it_is_close_to_a_used_one(unused, used, meant):
+    from ehwb_excel.definition.checks.coverage import mistyped_for
+
+    assert mistyped_for(unused, used) == meant
 
 
 def test_blank_rows_keep_excel_row_numbers(tmp_path):

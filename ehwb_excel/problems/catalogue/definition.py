@@ -237,6 +237,11 @@ LIST_NOT_USED = ProblemType(
     "DEF_078", "list-not-used", W,
     "no question uses list '{name}'. Name it in a question's 'Choice list' column, or delete its rows.",
 )
+LIST_NAME_MISTYPED = ProblemType(
+    "DEF_080", "list-name-mistyped", E,
+    "no question uses list '{name}', so its values ({values}) are in no dropdown (did you mean {suggestion}?). "
+    "Correct the name in {cell}.",
+)
 EMPTY_LIST = ProblemType(
     "DEF_079", "empty-list", E,
     "list '{name}' has no values, so its dropdown would be empty. Type its values in column '{column}', one per row.",
