@@ -39,7 +39,7 @@ class MergeResult:
     merged_at: datetime  # naive UTC
     sheets: list[SheetTable]  # one per layout.DERIVED_SHEETS, in that order
     report: Report
-    submissions: list[Submission]
+    submissions: list[Submission]  # one per agency expected to return (agency_rows), then one per other refused file
     answers_read: int  # answered cells read from the files merged this time
     response_rows: int  # rows those answers made in Responses
     not_merged: int = 0  # answered cells for a question or case not in the audit (each reported)
@@ -47,6 +47,12 @@ class MergeResult:
     files: list[str] = field(default_factory=list)  # every file looked at, in name order
     replaced: list[str] = field(default_factory=list)  # agencies whose corrected return replaced earlier answers
     kept: list[str] = field(default_factory=list)  # agencies whose earlier answers were kept
+    agency_count: int = 0  # how many of `submissions` are agencies' own rows (an agency knowing no case has none)
+
+    @property
+    def agency_rows(self) -> list[Submission]:
+        """One row per agency that knows a case (or sent a file), in the audit's order."""
+        return self.submissions[: self.agency_count]
 
     def sheet(self, name: str) -> SheetTable:
         return next(s for s in self.sheets if s.name == name)
@@ -96,6 +102,7 @@ def merge(audit: Audit, returns: list[ReturnFile], previous: MasterState, *, now
     merge = _Merge(audit, previous, now, report)
     for agency in audit.agencies:
         merge.agency(agency.code, chosen.get(agency.code), [r for r in refused if _claims(audit, r) == agency.code])
+    agency_count = len(merge.submissions)
     for loser, winner in superseded:
         merge.superseded(loser, winner)
     merge.rejected_rows(refused)
@@ -109,7 +116,7 @@ def merge(audit: Audit, returns: list[ReturnFile], previous: MasterState, *, now
     return MergeResult(
         audit=audit, merged_at=now, sheets=sheets, report=report, submissions=merge.submissions,
         answers_read=merge.answers_read, response_rows=merge.fresh_rows, not_merged=merge.not_merged, kept_rows=merge.kept_rows,
-        files=[r.file_name for r in files], replaced=merge.replaced, kept=merge.kept,
+        files=[r.file_name for r in files], replaced=merge.replaced, kept=merge.kept, agency_count=agency_count,
     )
 
 
@@ -168,7 +175,7 @@ class _Merge:
             newest = max(refused, key=lambda r: (to_utc_second(r.modified) or datetime.min, r.file_name))
             self._shown.add(id(newest))
             self.submissions.append(self._submission(code, newest, REJECTED, answers=0))
-        else:
+        elif self.audit.cases_for(code):  # an agency that knows no case got no workbook: nothing to chase
             agency = self.audit.agency(code)
             self.submissions.append(Submission(code, agency.name, MISSING))
             self.report.add(ret.MISSING_RETURN(

@@ -15,11 +15,11 @@ REJECTED_SHOWN = 5  # the paragraph stays short; every rejected file is on the S
 
 def summary(result: "MergeResult") -> str:
     """Merged N of M agencies, answers reconciled, then who is missing, late, rejected, replaced or kept."""
-    agency_rows = result.submissions[: len(result.audit.agencies)]  # one per agency first, then rejected files
+    agency_rows = result.agency_rows
     merged = [s for s in agency_rows if s.merged]
     files = len(result.files)
     parts = [
-        f"Merged returns from {len(merged)} of {len(result.audit.agencies)} agencies "
+        f"Merged returns from {len(merged)} of {len(agency_rows)} agencies "
         f"({files} file{'s' if files != 1 else ''} in the returns folder).",
         f"{result.answers_read} answered cells read = {result.response_rows} rows in {layout.RESPONSES_SHEET}"
         + (f" + {result.not_merged} not merged (question or case not in this audit, see {layout.ISSUES_SHEET})"

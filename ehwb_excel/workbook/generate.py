@@ -52,7 +52,8 @@ def generate(
 ) -> list[Path]:
     """Write the agency workbooks (all, or the given agency codes) and the master; the paths written.
 
-    An existing master is never replaced: the coordinator may already have typed into it.
+    An agency that knows none of the cases gets no workbook (the definition check warns of
+    it once) and is not chased by the merge. An existing master is never replaced: the coordinator may already have typed into it.
     `progress` is called with each path as soon as it is written.
     Raises ValueError for an unknown agency code or two agencies whose file names clash.
     """
@@ -90,6 +91,7 @@ def _agency_codes(audit: Audit, agencies: Iterable[str] | None) -> list[str]:
                 raise ValueError(f"agency '{code}' is not in the definition (known: {known})")
             if agency.code not in codes:
                 codes.append(agency.code)
+    codes = [code for code in codes if audit.cases_for(code)]  # nothing to ask an agency that knows no case
     names: dict[str, str] = {}
     for code in codes:
         name = file_name_for(audit, code).casefold()  # Windows and macOS ignore case
