@@ -12,7 +12,6 @@ import importlib.util
 import os
 import re
 import sys
-import tempfile
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -29,6 +28,7 @@ from ehwb_excel.addin.names import (
     TEMPLATE_SETTINGS_SHEET,
 )
 from ehwb_excel.addin.port import DEFAULT_RETURNS_FOLDER, RETURNS_FOLDER_SETTING
+from ehwb_excel.files.atomic import replacing
 
 RIBBON_PART = "customUI/customUI.xml"  # where the template's relationship points (2006/01 ribbon)
 WORKBOOK_PART = "xl/workbook.xml"
@@ -190,17 +190,10 @@ def build_addin(out_dir: str | os.PathLike, *, interpreters: dict[str, str] | No
             SHARED_STRINGS_PART: shared_xml.encode("utf-8"),
             CORE_PROPERTIES_PART: core_properties(now or datetime.now(timezone.utc)).encode("utf-8"),
         }
-        handle, temporary = tempfile.mkstemp(prefix=".ehwb_audit-", suffix=".xlam", dir=out_dir)
-        os.close(handle)
-        try:
-            with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as built:
-                for info in source.infolist():  # same order, names and dates as the template
-                    data = replaced.get(info.filename, None)
-                    built.writestr(_copy_info(info), data if data is not None else source.read(info.filename))
-            os.replace(temporary, target)
-        finally:
-            if os.path.exists(temporary):
-                os.remove(temporary)
+        with replacing(target) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as built:
+            for info in source.infolist():  # same order, names and dates as the template
+                data = replaced.get(info.filename, None)
+                built.writestr(_copy_info(info), data if data is not None else source.read(info.filename))
     return target
 
 

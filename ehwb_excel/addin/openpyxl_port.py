@@ -10,10 +10,10 @@ import os
 from pathlib import Path
 
 from openpyxl import load_workbook
-from openpyxl.styles import PatternFill
 
 from ehwb_excel.addin.port import MESSAGE_TITLE
 from ehwb_excel.merge.sheet_table import SheetTable
+from ehwb_excel.workbook.style import put_value, solid_fill
 
 
 class OpenpyxlWorkbookPort:
@@ -51,12 +51,9 @@ class OpenpyxlWorkbookPort:
             sheet.delete_rows(1, sheet.max_row)
         for row_number, row in enumerate([table.headers, *table.rows], start=1):
             for column_number, value in enumerate(row, start=1):
-                cell = sheet.cell(row_number, column_number)
-                cell.value = value
-                if isinstance(value, str):
-                    cell.data_type = "s"  # never a formula, whatever the text starts with
+                put_value(sheet.cell(row_number, column_number), value)
         for (row, column), colour in table.fills.items():
-            sheet.cell(row + 1, column).fill = PatternFill("solid", fgColor=colour)
+            sheet.cell(row + 1, column).fill = solid_fill(colour)
         self.unsaved = True
 
     def save(self) -> None:

@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import Enum
 
+from ehwb_excel.excel.cell_text import folded
+
 
 class QuestionType(str, Enum):
     """What kind of answer a question takes; the value is what the definition workbook shows."""
@@ -116,9 +118,9 @@ class ChoiceList:
 
     def find(self, value: str) -> Choice | None:
         """The choice whose value equals `value` ignoring case and outer spaces; None if none."""
-        wanted = " ".join(str(value).split()).casefold()
+        wanted = folded(str(value))
         for choice in self.choices:
-            if choice.value.casefold() == wanted:
+            if folded(choice.value) == wanted:
                 return choice
         return None
 
@@ -136,7 +138,7 @@ class Audit:
     # -- look-ups ------------------------------------------------------------------------
     def agency(self, code: str) -> Agency | None:
         """The agency with this code (case-insensitive); None when unknown."""
-        wanted = code.strip().casefold()
+        wanted = folded(code)
         return next((a for a in self.agencies if a.code.casefold() == wanted), None)
 
     def question(self, question_id: str) -> Question | None:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
+from ehwb_excel.excel.signatures import OLE_SIGNATURE
 from ehwb_excel.problems.catalogue import definition as problems
 from ehwb_excel.definition.checks.agencies import read_agencies
 from ehwb_excel.definition.checks.cases import read_cases
@@ -83,9 +84,6 @@ def _rows(worksheet) -> Iterator[tuple]:
     # The stored dimension can be wrong (some writers leave it out or stale): read what is there.
     worksheet.reset_dimensions()
     return worksheet.iter_rows(values_only=True)
-
-
-OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: an encrypted .xlsx or an old .xls
 
 
 def _why_unreadable(error: Exception, path: str | os.PathLike) -> str:

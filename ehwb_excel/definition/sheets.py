@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ehwb_excel.excel.cell_text import folded
+from ehwb_excel.excel.limits import PROMPT_MAX
+
 
 @dataclass(frozen=True)
 class Column:
@@ -73,7 +76,7 @@ QUESTIONS = SheetSpec("Questions", "questions", (
            ("list", "list name", "choices", "choice list name", "dropdown")),
     Column("required", "Required", "Yes if the agency must answer; No if it may leave it blank.", 10, ("mandatory", "must answer", "required?")),
     Column("asked_per", "Asked per", "case: answered for every case; agency: answered once by each agency.", 11, ("asked", "per", "asked once per", "level")),
-    Column("guidance", "Guidance", "Help shown beside the question and as the cell's input prompt; at most 255 characters.", 60, ("help", "hint", "notes", "prompt")),
+    Column("guidance", "Guidance", f"Help shown beside the question and as the cell's input prompt; at most {PROMPT_MAX} characters.", 60, ("help", "hint", "notes", "prompt")),
     Column("condition_question", "Only if question", "Optional: ask this question only when the answer to this earlier question...", 18,
            ("condition", "only if", "depends on", "condition question", "show if question")),
     Column("condition_value", "equals", "...equals this value, e.g. Yes.", 12, ("condition value", "value", "is", "only if value", "show if value")),
@@ -126,8 +129,7 @@ def loose(text: object) -> str:
     """A header or name as compared: no quotes (smart or plain) or '?', spaces collapsed, no case, '_' as space."""
     text = "" if text is None else str(text)
     text = text.translate(_QUOTES).replace("_", " ")
-    text = "".join(ch for ch in text if ch not in "'\"?").casefold()
-    return " ".join(text.split())
+    return folded("".join(ch for ch in text if ch not in "'\"?"))
 
 
 def canonical_header(spec: SheetSpec, header: object) -> str | None:

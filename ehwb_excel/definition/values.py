@@ -6,8 +6,9 @@ Excel, LibreOffice and Google Sheets hand back the same typed value in different
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date
 
+from ehwb_excel.excel.dates import parse_date
 from ehwb_excel.excel.cell_text import cell_text
 from ehwb_excel.definition.sheets import loose
 from ehwb_excel.audit.model import AskedPer, QuestionType
@@ -77,20 +78,10 @@ def number(value: object) -> int | float | None:
 
 def a_date(value: object) -> date:
     """A date cell or typed text (29/01/2027, 2027-01-29, 29-01-2027, 29 January 2027). Raises ValueError."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2_958_466:
-        # a date cell that lost its number format arrives as Excel's serial day number
-        return (datetime(1899, 12, 30) + timedelta(days=int(value))).date()
-    raw = text(value)
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d %H:%M:%S"):
-        try:
-            return datetime.strptime(raw, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(raw)
+    found = parse_date(value if not isinstance(value, str) else text(value))
+    if found is None:
+        raise ValueError(value)
+    return found
 
 
 def colour(value: object) -> str:

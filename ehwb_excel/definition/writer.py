@@ -7,23 +7,20 @@ from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ehwb_excel.definition import sheets
 from ehwb_excel.definition.sheets import Column, SheetSpec
-from ehwb_excel.excel.limits import prompt_text, prompt_title
+from ehwb_excel.excel.limits import PROMPT_MAX, prompt_text, prompt_title
 from ehwb_excel.problems.location import column_letter
+from ehwb_excel.files.atomic import replacing
+from ehwb_excel.workbook import style
 from ehwb_excel.audit.model import AskedPer, Audit, QuestionType
 
-# A named font everywhere: a bare Font(bold=True) renders as Cambria in LibreOffice.
-FONT_NAME = "Arial"
-BODY = Font(name=FONT_NAME, size=10)
-HEADER = Font(name=FONT_NAME, size=10, bold=True, color="FFFFFF")
-TITLE = Font(name=FONT_NAME, size=14, bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+BODY, HEADER, TITLE, HEADER_FILL = style.FONT, style.HEADER_FONT, style.TITLE_FONT, style.HEADER_FILL  # the shared palette
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 EDITABLE_ROWS = 500  # rows below the header that carry this workbook's own dropdowns
@@ -59,8 +56,9 @@ INSTRUCTIONS = (
 
 
 def write_definition(audit: Audit, path: str | os.PathLike) -> None:
-    """Save `audit` as a definition workbook at `path` (the file is replaced)."""
-    definition_workbook(audit).save(os.fspath(path))
+    """Save `audit` as a definition workbook at `path` (replaced atomically: never half a file)."""
+    with replacing(path) as temporary:
+        definition_workbook(audit).save(temporary)
 
 
 def definition_workbook(audit: Audit) -> Workbook:
@@ -117,7 +115,7 @@ def _lists_sheet(workbook: Workbook, audit: Audit) -> None:
     ws = _table(workbook, sheets.LISTS, rows)
     for row, (_, _, _, colour) in enumerate(rows, start=2):
         if colour:  # show the colour it names
-            ws.cell(row, 4).fill = PatternFill("solid", fgColor=colour)
+            ws.cell(row, 4).fill = style.solid_fill(colour)
 
 
 def _dropdowns(workbook: Workbook, audit: Audit) -> None:
@@ -160,8 +158,8 @@ def _validations(workbook: Workbook) -> None:
     question_column("section", NAME_SECTION_IDS, strict=False)
     question_column("choice_list", NAME_LIST_NAMES, strict=False)
     question_column("condition_question", NAME_QUESTION_IDS, strict=False)
-    guidance = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="255", allow_blank=True,
-                              showErrorMessage=True, errorStyle="stop", error="Guidance becomes an input prompt: at most 255 characters.",
+    guidance = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(PROMPT_MAX), allow_blank=True,
+                              showErrorMessage=True, errorStyle="stop", error=f"Guidance becomes an input prompt: at most {PROMPT_MAX} characters.",
                               errorTitle="Guidance too long")
     guidance.add(f"{col['guidance']}2:{col['guidance']}{last}")
     questions.add_data_validation(guidance)
@@ -194,10 +192,7 @@ def _headers(ws: Worksheet, columns: Sequence[Column]) -> None:
 
 def _put(ws: Worksheet, row: int, column: int, value):
     """Write a value in the named font; text is always text, never a formula."""
-    cell = ws.cell(row, column)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"  # openpyxl makes "=..." a formula and "#N/A" an error value
+    cell = style.put_value(ws.cell(row, column), value)
     cell.font = BODY
     return cell
 

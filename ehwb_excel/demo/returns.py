@@ -23,6 +23,7 @@ from ehwb_excel.excel import layout
 from ehwb_excel.returns.answer_values import normalise_text
 from ehwb_excel.audit.model import AskedPer, Audit, Question, QuestionType
 from ehwb_excel.returns.reader import find_key_row, read_return
+from ehwb_excel.workbook.style import put_value
 
 
 def fill_answers(
@@ -46,10 +47,8 @@ def fill_answers(
         raise KeyError(f"no answer row for {missing}")
     for key, value, column_key in wanted:
         ws, row, columns = rows[key]
-        cell = ws.cell(row=row, column=columns[column_key])
-        cell.value = value  # assigned, not passed to ws.cell(), which ignores None: None blanks the cell
-        if isinstance(value, str):
-            cell.data_type = "s"  # openpyxl would store "=..." as a live formula and "#N/A" as an error
+        # assigned, not passed to ws.cell(), which ignores None: None blanks the cell
+        put_value(ws.cell(row=row, column=columns[column_key]), value)
     target = Path(out_path or workbook_path)
     wb.save(target)
     return target

@@ -2,7 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
+
+# XML 1.0 cannot hold these characters, so neither can a workbook or a Word document: openpyxl
+# raises IllegalCharacterError, python-docx refuses them. Open XML smuggles them into a saved
+# file as `_x0001_` escapes, which readers decode. U+FFFE and U+FFFF are not characters at all.
+ILLEGAL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def without_illegal_characters(text: str) -> str:
+    """`text` as a workbook or a document can store it: the characters XML forbids removed."""
+    return ILLEGAL_CHARACTERS.sub("", text)
+
+
+def single_spaced(text: str) -> str:
+    """`text` with runs of spaces (non-breaking ones, tabs and line breaks too) made one space, outer spaces removed."""
+    return " ".join(text.split())  # str.split() splits on every Unicode space, U+00A0 included
+
+
+def folded(text: str) -> str:
+    """`text` as two typed values are compared: single-spaced and without case ("Requires Improvement " = "requires improvement")."""
+    return single_spaced(text).casefold()
 
 
 def cell_text(value: object, *, uk_dates: bool = False, booleans: tuple[str, str] = ("Yes", "No")) -> str:

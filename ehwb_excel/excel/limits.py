@@ -57,18 +57,17 @@ def defined_name_problem(name: str) -> str | None:
     return None
 
 
-def prompt_title(text: str) -> str:
-    """`text` cut to fit a validation prompt or alert title (32 characters), with an ellipsis."""
+def shortened(text: str, limit: int) -> str:
+    """`text` on one line, cut to at most `limit` characters with an ellipsis (Excel refuses longer)."""
     text = " ".join(str(text).split())
-    return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def prompt_title(text: str) -> str:
+    """`text` cut to fit a validation prompt or alert title (TITLE_MAX), with an ellipsis."""
+    return shortened(text, TITLE_MAX)
 
 
 def prompt_text(text: str) -> str:
-    """`text` cut to fit an input prompt or error message (255 characters), with an ellipsis."""
-    text = str(text).strip()
-    return text if len(text) <= PROMPT_MAX else text[: PROMPT_MAX - 1].rstrip() + "…"
-
-
-def too_long(text: str, limit: int) -> int:
-    """How many characters `text` is over `limit` (0 when it fits)."""
-    return max(0, len(text) - limit)
+    """`text` cut to fit an input prompt or error message (PROMPT_MAX), with an ellipsis."""
+    return shortened(text, PROMPT_MAX)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.problems.location import Location
-from ehwb_excel.master.state import read_master_state
+from ehwb_excel.master.reader import read_master_state
 from ehwb_excel.merge.merge import MergeResult, merge
 from ehwb_excel.problems.problem import EhwbError
 from ehwb_excel.returns.returned import ReturnFile

@@ -13,6 +13,7 @@ from ehwb_excel.problems.location import Location
 from ehwb_excel.excel.meta_sheet import audit_from_meta, first_value, parse_meta
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.problems.problem import EhwbError
+from ehwb_excel.master.state import MasterState, state_from_records
 
 
 def open_master(path: str | os.PathLike, *, read_only: bool = True):
@@ -57,3 +58,19 @@ def sheet_records(workbook, sheet: str, header_row: int = 1) -> list[dict]:
         record["_row"] = number
         records.append(record)
     return records
+
+
+def read_master_state(path: str | os.PathLike) -> MasterState:
+    """The previous merge's content of the master at `path` (EhwbError when it is not a master)."""
+    workbook = open_master(path)
+    try:
+        audit = read_master_audit(workbook, path)
+        return state_from_records(
+            audit,
+            responses=sheet_records(workbook, layout.RESPONSES_SHEET),
+            submissions=sheet_records(workbook, layout.SUBMISSIONS_SHEET),
+            history=sheet_records(workbook, layout.HISTORY_SHEET),
+            merge_log=sheet_records(workbook, layout.MERGE_LOG_SHEET),
+        )
+    finally:
+        workbook.close()  # read-only workbooks keep the file open (and locked on Windows) until closed

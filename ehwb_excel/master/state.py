@@ -1,13 +1,11 @@
-"""What the master held before this merge: the audit, merged answers by agency, history and log."""
+"""What the master held before this merge: the audit, merged answers by agency, history and log (pure: master.reader reads it)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ehwb_excel.excel import layout
-from ehwb_excel.master.reader import open_master, read_master_audit, sheet_records
 from ehwb_excel.audit.model import Audit, QuestionType
 from ehwb_excel.merge.submission import Submission, read_back_second
 
@@ -40,22 +38,6 @@ class MasterState:
     def received_for(self, sha256: str) -> datetime | None:
         """When an earlier merge first saw the file with this SHA-256; None if never."""
         return next((s.received for s in self.submissions if sha256 and s.sha256 == sha256 and s.received), None)
-
-
-def read_master_state(path: str | os.PathLike) -> MasterState:
-    """The previous merge's content of the master at `path` (EhwbError when it is not a master)."""
-    workbook = open_master(path)
-    try:
-        audit = read_master_audit(workbook, path)
-        return state_from_records(
-            audit,
-            responses=sheet_records(workbook, layout.RESPONSES_SHEET),
-            submissions=sheet_records(workbook, layout.SUBMISSIONS_SHEET),
-            history=sheet_records(workbook, layout.HISTORY_SHEET),
-            merge_log=sheet_records(workbook, layout.MERGE_LOG_SHEET),
-        )
-    finally:
-        workbook.close()  # read-only workbooks keep the file open (and locked on Windows) until closed
 
 
 def state_from_records(audit: Audit, *, responses: list[dict], submissions: list[dict],

@@ -11,40 +11,36 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl import load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Alignment
+from ehwb_excel.problems.location import column_letter
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.worksheet.datavalidation import DataValidationList
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ehwb_excel.excel import layout
+from ehwb_excel.files.atomic import replacing
 from ehwb_excel.problems.catalogue import returns as ret
+from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS
 from ehwb_excel.excel.limits import CELL_TEXT_MAX
 from ehwb_excel.problems.location import Location
 from ehwb_excel.master.keepsakes import content_openpyxl_drops
 from ehwb_excel.master.reader import read_master_audit
 from ehwb_excel.problems.problem import EhwbError, Problem
 from ehwb_excel.merge.sheet_table import SheetTable
+from ehwb_excel.workbook import style
 
 if TYPE_CHECKING:
     from ehwb_excel.merge.merge import MergeResult
 
-# Text starting with one of these is a formula (or a spreadsheet-injection attempt) in some client.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BACKUP_FOLDER = "backups"
 
-# Every font is named: a bare Font(bold=True) renders and saves as Cambria in LibreOffice.
-FONT = Font(name="Arial", size=10)
-HEADER_FONT = Font(name="Arial", size=10, bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill(fill_type="solid", start_color="1F3864", end_color="1F3864")
+FONT, HEADER_FONT, HEADER_FILL = style.FONT, style.HEADER_FONT, style.HEADER_FILL  # the shared palette
 TOP = Alignment(vertical="top", wrap_text=False)
 WIDTH_MIN, WIDTH_MAX = 8, 60
 DATE_FORMAT, MOMENT_FORMAT = "dd/mm/yyyy", "dd/mm/yyyy hh:mm"
@@ -120,10 +116,10 @@ def _write_table(sheet, table: SheetTable) -> None:
             cell = put_value(sheet.cell(row=row_number, column=column), value)
             cell.font, cell.alignment = FONT, TOP
     for (row, column), colour in table.fills.items():
-        sheet.cell(row=row + 1, column=column).fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+        sheet.cell(row=row + 1, column=column).fill = style.solid_fill(colour)
     sheet.freeze_panes = "A2"
     _set_widths(sheet, table)
-    last_column = get_column_letter(max(len(table.headers), 1))
+    last_column = column_letter(max(len(table.headers), 1))
     last_row = max(len(table.rows), 1) + 1  # a table needs a data row: an empty one when there is none
     if table.excel_table:
         # the table carries its own filter; a sheet filter over the same cells makes Excel repair the file
@@ -135,13 +131,9 @@ def _write_table(sheet, table: SheetTable) -> None:
 
 
 def put_value(cell, value):
-    """Write a value as data: text is always a text cell, never a formula or an error value."""
-    cell.value = value
-    if isinstance(value, str):
-        # openpyxl makes '=...' a formula and '#N/A' an error; '+', '-', '@', tab and CR
-        # start a formula when the file is opened or re-typed in some clients
-        cell.data_type = "s"
-    elif isinstance(value, datetime):
+    """Write a value as data (text stays text: style.put_value), dates shown as UK readers read them."""
+    style.put_value(cell, value)
+    if isinstance(value, datetime):
         cell.number_format = MOMENT_FORMAT
     elif isinstance(value, date):
         cell.number_format = DATE_FORMAT
@@ -152,7 +144,7 @@ def _set_widths(sheet, table: SheetTable) -> None:
     for column, header in enumerate(table.headers, start=1):
         values = [header] + [row[column - 1] for row in table.rows[:500] if column - 1 < len(row)]
         longest = max((len(_shown(v)) for v in values), default=0)
-        sheet.column_dimensions[get_column_letter(column)].width = min(max(longest + 2, WIDTH_MIN), WIDTH_MAX)
+        sheet.column_dimensions[column_letter(column)].width = min(max(longest + 2, WIDTH_MIN), WIDTH_MAX)
 
 
 def _shown(value) -> str:
@@ -199,7 +191,7 @@ def text_unwritable(value) -> str | None:
         return None
     if len(value) > CELL_TEXT_MAX:
         return f"{len(value):,} characters, more than the {CELL_TEXT_MAX:,} a cell holds"
-    if ILLEGAL_CHARACTERS_RE.search(value):
+    if ILLEGAL_CHARACTERS.search(value):
         return "it contains control characters a workbook cannot store"
     return None
 
@@ -257,20 +249,13 @@ def make_backup(master: Path, backup_dir: str | os.PathLike | None = None) -> Pa
 
 
 def _save_atomically(workbook, master: Path) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{master.stem}.", suffix=".tmp.xlsx", dir=master.parent)
-    os.close(handle)
-    temporary = Path(temporary)
     try:
-        workbook.save(temporary)
-        shutil.copymode(master, temporary)  # mkstemp makes the file private; keep the master's permissions
-        os.replace(temporary, master)
+        with replacing(master) as temporary:
+            workbook.save(temporary)
     except PermissionError as error:
         raise EhwbError(ret.MASTER_LOCKED(
             Location.of(master), why=f"the system refused to replace it: {error.strerror or error}",
         )) from error
     except OSError as error:
         raise EhwbError(ret.MASTER_NOT_SAVED(Location.of(master), why=str(error.strerror or error))) from error
-    finally:
-        if temporary.exists():
-            temporary.unlink()
 

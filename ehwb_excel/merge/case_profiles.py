@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import date, datetime
 
 from ehwb_excel.audit.model import Audit, Question, QuestionType
+from ehwb_excel.excel.cell_text import folded
 
 RULE_YES_IF_ANY = "Yes if any agency says Yes; otherwise the most common answer"
 RULE_MOST_COMMON = "Most common answer; a tie shows every tied answer"
@@ -58,7 +59,7 @@ def _most_common(values: list) -> object:
 
 def _same(value) -> object:
     """What counts as the same answer: text ignoring case and outer spaces."""
-    return " ".join(value.split()).casefold() if isinstance(value, str) else value
+    return folded(value) if isinstance(value, str) else value
 
 
 def as_text(value) -> str:

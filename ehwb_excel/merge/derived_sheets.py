@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
 from ehwb_excel.excel import layout
+from ehwb_excel.excel.cell_text import without_illegal_characters
 from ehwb_excel.merge.case_profiles import combine
 from ehwb_excel.audit.model import AskedPer, Audit, QuestionType
 from ehwb_excel.problems.problem import Report
@@ -93,7 +92,7 @@ def storable(text):
     """
     if not isinstance(text, str):
         return text
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    text = without_illegal_characters(text)
     return text if len(text) <= ISSUE_TEXT_MAX else text[: ISSUE_TEXT_MAX - 1] + "\u2026"
 
 

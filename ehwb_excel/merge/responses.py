@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS, without_illegal_characters
 from ehwb_excel.returns.answer_values import canonical_answer
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.excel.limits import CELL_TEXT_MAX  # openpyxl silently cuts longer text
@@ -12,8 +11,6 @@ from ehwb_excel.audit.model import Audit, Question
 from ehwb_excel.problems.problem import Problem, Report
 from ehwb_excel.returns.returned import ReturnFile
 
-# XML 1.0 cannot hold these control characters; openpyxl raises IllegalCharacterError on them
-ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def response_rows_for(audit: Audit, return_file: ReturnFile, report: Report) -> tuple[list[tuple], int]:
@@ -76,7 +73,7 @@ def _storable(value, what: str, where: Location, located: set, report: Report):
         return value
     found = ILLEGAL_CHARACTERS.findall(value)
     if found:
-        value = ILLEGAL_CHARACTERS.sub("", value)
+        value = without_illegal_characters(value)
         if (where.sheet, where.cell, ret.ILLEGAL_CHARACTERS.code) not in located:
             report.add(ret.ILLEGAL_CHARACTERS(where, what=what, count=len(found), example=f"U+{ord(found[0]):04X}", cell=where.cell))
     if len(value) > CELL_TEXT_MAX:

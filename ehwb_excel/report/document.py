@@ -13,6 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt
 
 from ehwb_excel.excel import layout
+from ehwb_excel.files.atomic import write_bytes
 from ehwb_excel.problems.catalogue.report import (
     COORDINATOR_SHEET_EMPTY,
     NO_CASE_PROFILES,
@@ -27,7 +28,7 @@ from ehwb_excel.report import accessibility, narrative
 from ehwb_excel.report.charts import grade_chart_alt_text, grade_chart_png
 from ehwb_excel.report.findings import GradeTable, LineFinding, Quote, findings
 from ehwb_excel.report.redaction import check_no_listed_names, redact_input
-from ehwb_excel.report.report_input import ReportInput, Submission
+from ehwb_excel.report.values import ReportInput, Submission
 from ehwb_excel.report.styles import new_document
 from ehwb_excel.report.tables import add_data_table
 
@@ -62,13 +63,13 @@ def build_report(report_input: ReportInput, template: Path | None = None) -> tup
 
 
 def save_report(document: Document, path: str | os.PathLike) -> Path:
-    """Write the report; the folder is made when missing. Returns the path written."""
+    """Write the report atomically (an earlier report stays whole if this fails); the folder is
+    made when missing. Returns the path written."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
-    document.save(buffer)  # build in memory first so a failed save leaves no half-written file
-    path.write_bytes(buffer.getvalue())
-    return path
+    document.save(buffer)  # built in memory first: a failing save leaves no file at all
+    return write_bytes(path, buffer.getvalue())
 
 
 class _Writer:

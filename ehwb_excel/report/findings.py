@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ehwb_excel.audit.model import Audit, Question, QuestionType, Section
-from ehwb_excel.report.report_input import Response
+from ehwb_excel.report.values import Response
 
 TOTAL = "Total"
 

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from ehwb_excel.problems.catalogue.report import LISTED_NAME_IN_REPORT, NAME_REDACTED
 from ehwb_excel.problems.location import Location
 from ehwb_excel.problems.problem import EhwbError, Problem
-from ehwb_excel.report.report_input import ReportInput
+from ehwb_excel.report.values import ReportInput
 
 REDACTED = "[name removed]"
 

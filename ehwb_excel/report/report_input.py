@@ -1,18 +1,20 @@
-"""What the report is built from, as plain values, and the one reader that takes it from the master."""
+"""The one reader that takes the report's input (report.values) from the master."""
 
 from __future__ import annotations
 
 import os
-import re
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from ehwb_excel.excel import layout
-from ehwb_excel.excel.cell_text import cell_text
+from ehwb_excel.excel.dates import parse_date
+from ehwb_excel.excel.cell_text import cell_text, without_illegal_characters
 from ehwb_excel.problems.location import Location
 from ehwb_excel.master.reader import open_master, read_master_audit, sheet_records
 from ehwb_excel.audit.model import Audit
+from ehwb_excel.report.values import (  # noqa: F401 (re-exported: callers import the values from here too)
+    Action, NumberedText, PanelApproach, ProfileAnswer, Recommendation, ReportInput, ReportSettings, Response, Submission,
+)
 
 
 def _header(columns: tuple[str, ...], name: str) -> str:
@@ -41,132 +43,6 @@ REC_NUMBER, REC_TEXT, REC_ACTION, REC_LEAD, REC_DUE, REC_STATUS = (
 )
 REDACT_CASE, REDACT_NAME = layout.REDACTIONS_COLUMNS
 SETTING_TITLE, SETTING_VERSION, SETTING_DATE, SETTING_AUTHOR = layout.REPORT_SETTINGS_KEYS
-
-RECEIVED_STATUSES = ("received", "late")  # a usable return; "missing" and "rejected" are outstanding
-
-
-# -- the values -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Submission:
-    """One agency's line on the Submissions sheet."""
-
-    agency: str
-    status: str  # one of layout.SUBMISSION_STATUSES
-
-    @property
-    def received(self) -> bool:
-        return self.status.strip().casefold() in RECEIVED_STATUSES
-
-
-@dataclass(frozen=True)
-class Response:
-    """One answer from one agency's return; `case` is "" for questions asked once per agency."""
-
-    case: str
-    agency: str
-    section: str  # section id
-    question_id: str
-    answer: str
-    score: float | None = None
-    comment: str = ""
-    location: Location = field(default_factory=Location)  # the row on the Responses sheet
-
-
-@dataclass(frozen=True)
-class ProfileAnswer:
-    """The combined answer of all agencies to one case-profile question for one case."""
-
-    case: str
-    question_id: str
-    answer: str
-    location: Location = field(default_factory=Location)
-
-
-@dataclass(frozen=True)
-class PanelApproach:
-    """An audit approach on the Panel notes sheet, e.g. a practitioner discussion forum."""
-
-    approach: str
-    held_on: date | None = None
-    who_attended: str = ""
-    number_attending: int | None = None
-    notes: str = ""
-    location: Location = field(default_factory=Location)
-
-
-@dataclass(frozen=True)
-class NumberedText:
-    """A headline or a scrutineer reflection."""
-
-    number: str
-    text: str
-    location: Location = field(default_factory=Location)
-
-
-@dataclass(frozen=True)
-class Action:
-    action: str
-    lead: str = ""
-    due: date | str | None = None  # a date, or the text typed when it is not one ("Spring 2027")
-    status: str = ""
-    location: Location = field(default_factory=Location)
-
-
-@dataclass(frozen=True)
-class Recommendation:
-    number: str
-    text: str
-    actions: tuple[Action, ...] = ()
-    location: Location = field(default_factory=Location)
-
-
-@dataclass(frozen=True)
-class ReportSettings:
-    """What the coordinator typed on the Report settings sheet; None where nothing was typed."""
-
-    title: str | None = None
-    version: str | None = None
-    report_date: date | None = None
-    author: str | None = None
-
-
-@dataclass(frozen=True)
-class ReportInput:
-    """Everything the report says, read from the master once."""
-
-    audit: Audit
-    source: str = ""  # the master's file name, for messages
-    submissions: tuple[Submission, ...] = ()
-    responses: tuple[Response, ...] = ()
-    profiles: tuple[ProfileAnswer, ...] = ()
-    approaches: tuple[PanelApproach, ...] = ()
-    headlines: tuple[NumberedText, ...] = ()
-    reflections: tuple[NumberedText, ...] = ()
-    recommendations: tuple[Recommendation, ...] = ()
-    settings: ReportSettings = ReportSettings()
-    names_not_to_print: tuple[str, ...] = ()
-    missing_sheets: tuple[str, ...] = ()  # coordinator sheets the master does not have at all
-    today: date = field(default_factory=date.today)
-
-    def received_agencies(self) -> tuple[str, ...]:
-        """Codes of agencies whose return was merged, in definition order.
-
-        Without a Submissions sheet, an agency with any response counts as received.
-        """
-        if self.submissions:
-            got = {s.agency.casefold() for s in self.submissions if s.received}
-        else:
-            got = {r.agency.casefold() for r in self.responses}
-        return tuple(a.code for a in self.audit.agencies if a.code.casefold() in got)
-
-    def outstanding_agencies(self) -> tuple[str, ...]:
-        """Codes of agencies that know at least one case and whose return is not merged."""
-        received = set(self.received_agencies())
-        expected = [a.code for a in self.audit.agencies if self.audit.cases_for(a.code)]
-        return tuple(code for code in expected if code not in received)
-
 
 # -- reading the master ---------------------------------------------------------------------
 
@@ -324,17 +200,12 @@ class _SheetReader:
 # -- cell values ------------------------------------------------------------------------------
 
 
-# Characters XML 1.0 forbids (Word cannot hold them; python-docx refuses them): a return
-# edited by another tool may carry them, e.g. a vertical tab pasted from another program.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def text(value: object) -> str:
     """A cell value as the text a reader expects: 6.0 -> "6", a date -> "31/03/2026", None -> "".
 
     Characters a Word document cannot hold are dropped.
     """
-    shown = _NOT_XML.sub("", cell_text(value, uk_dates=True))
+    shown = without_illegal_characters(cell_text(value, uk_dates=True))
     return " ".join(shown.split()) if "\n" not in shown else shown.strip()
 
 
@@ -355,15 +226,7 @@ def _whole(value: object) -> int | None:
 
 
 def _date(value: object) -> date | None:
-    """A typed date; text such as "31/03/2027" or "2027-03-31" also counts (Calc may store text)."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"):
-            try:
-                return datetime.strptime(value.strip(), pattern).date()
-            except ValueError:
-                continue
-    return None
+    """A typed date; text such as "31/03/2027" or "2027-03-31" also counts (Calc may store text).
+
+    A number is not a date here: a due date typed as 2027 is the text "2027", not a day in 1905."""
+    return parse_date(value, serials=False)

@@ -12,14 +12,15 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from ehwb_excel.excel import palette
 from ehwb_excel.problems.catalogue.report import TEMPLATE_STYLE_MISSING, TEMPLATE_UNUSABLE
 from ehwb_excel.problems.location import Location
 from ehwb_excel.problems.problem import EhwbError, Problem
 
-FONT = "Arial"  # a sans-serif font every Office and LibreOffice install has (RNIB / GOV.UK advice)
-DARK_BLUE = RGBColor(0x1F, 0x38, 0x64)  # 12.6:1 on white
-DARK_GREY = RGBColor(0x40, 0x40, 0x40)  # 10:1 on white
-HEADER_FILL = "1F3864"  # table header rows: white bold text on dark blue
+FONT = palette.FONT_NAME
+DARK_BLUE = RGBColor.from_string(palette.DARK_BLUE)
+DARK_GREY = RGBColor.from_string(palette.DARK_GREY)
+HEADER_FILL = palette.DARK_BLUE  # table header rows: white bold text on dark blue
 
 # style name -> (based on, outline level or None): what the report uses
 REQUIRED_STYLES = {

@@ -10,10 +10,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
+from ehwb_excel.excel import palette
 from ehwb_excel.report import accessibility
 from ehwb_excel.report.styles import HEADER_FILL, TABLE_STYLE
 
-WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+WHITE = RGBColor.from_string(palette.WHITE)
 KEEP_TOGETHER_ROWS = 12  # a table this short is kept on one page
 
 

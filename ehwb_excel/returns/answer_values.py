@@ -17,10 +17,11 @@ The one place where what people type is forgiven (pure, no file formats):
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from ehwb_excel.problems.catalogue import returns as ret
-from ehwb_excel.excel.cell_text import cell_text
+from ehwb_excel.excel.dates import parse_date
+from ehwb_excel.excel.cell_text import cell_text, single_spaced
 from ehwb_excel.problems.location import Location
 from ehwb_excel.audit.model import Audit, ChoiceList, Question, QuestionType
 from ehwb_excel.problems.problem import Problem
@@ -28,11 +29,7 @@ from ehwb_excel.returns.returned import AnswerValue
 
 CanonicalValue = str | int | float | date | None
 
-EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel counts a 29 Feb 1900 that never was)
-MAX_EXCEL_SERIAL = 2_958_465  # 9999-12-31
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_UK_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+)?")
 
 
 def canonical_answer(audit: Audit, question: Question, raw: AnswerValue, location: Location) -> CanonicalValue | Problem:
@@ -50,7 +47,7 @@ def canonical_answer(audit: Audit, question: Question, raw: AnswerValue, locatio
 
 def normalise_text(text: str) -> str:
     """Text with non-breaking and repeated spaces made single and outer spaces removed."""
-    return " ".join(text.replace("\u00a0", " ").split())
+    return single_spaced(text)
 
 
 def answer_text(raw: AnswerValue) -> str:
@@ -111,22 +108,4 @@ def _date(raw: AnswerValue, question: Question, location: Location) -> date | Pr
 
 
 def _as_date(raw: AnswerValue) -> date | None:
-    if isinstance(raw, datetime):
-        return raw.date()
-    if isinstance(raw, date):
-        return raw
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        # a serial number: the cell was not formatted as a date, or a script wrote the number
-        return EXCEL_EPOCH + timedelta(days=int(raw)) if 1 <= raw <= MAX_EXCEL_SERIAL else None
-    if not isinstance(raw, str):
-        return None
-    text = normalise_text(raw)
-    for pattern, order in ((_ISO_DATE, (0, 1, 2)), (_UK_DATE, (2, 1, 0))):
-        match = pattern.fullmatch(text)
-        if match:
-            parts = match.groups()
-            try:
-                return date(int(parts[order[0]]), int(parts[order[1]]), int(parts[order[2]]))
-            except ValueError:  # 31/02/2026
-                return None
-    return None
+    return parse_date(normalise_text(raw) if isinstance(raw, str) else raw)

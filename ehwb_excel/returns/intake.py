@@ -30,12 +30,11 @@ from pathlib import Path
 
 from defusedxml import ElementTree as SafeET
 
+from ehwb_excel.excel.signatures import OLE_SIGNATURE, ZIP_SIGNATURES
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.problems.location import Location, cell_name
 from ehwb_excel.problems.problem import Problem
 
-OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # OLE compound file: .xls, encrypted OOXML
-ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")  # a zip starts with a local header (or is empty)
 EXCEL_DEFAULT_PASSWORD = "VelvetSweatshop"  # Excel opens files encrypted with it without asking
 
 # Limits far above any real return (the default audit's largest return is ~60 KB zipped,

@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.returns.intake import look_at_file
-from ehwb_excel.problems.location import Location, cell_name
+from ehwb_excel.problems.location import Location
 from ehwb_excel.excel.meta_sheet import first_value, parse_meta
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.returns.returned import Answer, AnswerValue, ReturnFile

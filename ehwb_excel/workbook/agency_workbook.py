@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
-from openpyxl.utils import get_column_letter
+from ehwb_excel.problems.location import column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -16,9 +16,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ehwb_excel.excel import layout
 
-from ehwb_excel.excel import meta_sheet
+from ehwb_excel.excel import meta_sheet, palette
 from ehwb_excel.workbook import style
-from ehwb_excel.excel.limits import CELL_TEXT_MAX
+from ehwb_excel.excel.limits import CELL_TEXT_MAX, prompt_text, prompt_title, shortened
 from ehwb_excel.audit.model import Agency, AskedPer, Audit, Question, QuestionType, Section
 
 # -- where things are on an answer sheet (readers find them by the key row, not by these) -------
@@ -256,7 +256,7 @@ def _answer_validation(ws: Worksheet, audit: Audit, question: Question, row: int
     choices = audit.choices_for(question)
     if question.type.has_list and choices is not None:
         dv = DataValidation(type="list", formula1=layout.list_name_for(choices.name))  # as Excel writes it: no "="
-        error = f"Please pick one of the answers in the dropdown list ({style.trim(', '.join(choices.values), 150)})."
+        error = f"Please pick one of the answers in the dropdown list ({shortened(', '.join(choices.values), 150)})."
     elif question.type is QuestionType.NUMBER:
         dv = DataValidation(type="decimal", operator="between", formula1="0", formula2=str(NUMBER_MAX))
         error = f"Please type a number from 0 to {NUMBER_MAX:,}, without words or units."
@@ -272,11 +272,11 @@ def _answer_validation(ws: Worksheet, audit: Audit, question: Question, row: int
     dv.showErrorMessage = True
     dv.errorStyle = "stop"
     ref = ws.cell(row=row, column=COLUMN[layout.COL_REF]).value or ""
-    dv.errorTitle = style.trim(f"Answer {ref} not accepted", style.PROMPT_TITLE_MAX)
-    dv.error = style.trim(error, style.PROMPT_TEXT_MAX)
+    dv.errorTitle = prompt_title(f"Answer {ref} not accepted")
+    dv.error = prompt_text(error)
     dv.showInputMessage = True
-    dv.promptTitle = style.trim(f"Question {ref}", style.PROMPT_TITLE_MAX)
-    dv.prompt = style.trim(_prompt(question), style.PROMPT_TEXT_MAX)
+    dv.promptTitle = prompt_title(f"Question {ref}")
+    dv.prompt = prompt_text(_prompt(question))
     dv.add(target)
     ws.add_data_validation(dv)
 
@@ -430,7 +430,7 @@ def _progress_table(ws: Worksheet, row: int, sheets: list[AnswerSheet]) -> None:
     if not sheets:
         return
     done = f"G{row - len(sheets) + 1}:G{row}"
-    ws.conditional_formatting.add(done, CellIsRule(operator="equal", formula=['"Complete"'], fill=style.solid_fill("C6EFCE")))
+    ws.conditional_formatting.add(done, CellIsRule(operator="equal", formula=['"Complete"'], fill=style.solid_fill(palette.DONE_GREEN)))
     ws.conditional_formatting.add(done, CellIsRule(operator="equal", formula=['"To do"'], fill=style.solid_fill(style.TO_DO_COLOUR)))
 
 
@@ -464,7 +464,7 @@ def _write_meta(ws: Worksheet, audit: Audit, agency: Agency, sheets: list[Answer
 
 
 def _letter(key: str) -> str:
-    return get_column_letter(COLUMN[key])
+    return column_letter(COLUMN[key])
 
 
 def _quote(sheet_name: str) -> str:

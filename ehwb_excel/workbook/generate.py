@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-import uuid
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 
 from openpyxl import Workbook
 
+from ehwb_excel.files.atomic import replacing
 from ehwb_excel.workbook.agency_workbook import agency_workbook
 from ehwb_excel.workbook.master_skeleton import master_workbook
 from ehwb_excel.audit.model import Audit
@@ -103,11 +103,6 @@ def _agency_codes(audit: Audit, agencies: Iterable[str] | None) -> list[str]:
 
 def _save(wb: Workbook, path: Path) -> Path:
     """Save to a temporary name in the same folder, then rename: a reader never sees half a file."""
-    temporary = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
+    with replacing(path) as temporary:
         wb.save(temporary)
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
     return path

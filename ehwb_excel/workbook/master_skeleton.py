@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
+from ehwb_excel.problems.location import column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -13,6 +13,7 @@ from ehwb_excel.excel import layout
 
 from ehwb_excel.excel import meta_sheet
 from ehwb_excel.workbook import style
+from ehwb_excel.excel.limits import prompt_text
 from ehwb_excel.workbook.agency_workbook import DATE_FORMAT, EARLIEST_DATE, LATEST_DATE
 from ehwb_excel.audit.model import Audit
 
@@ -97,12 +98,12 @@ def _coordinator_sheet(ws: Worksheet, audit: Audit) -> None:
             cell = ws.cell(row=r, column=column)
             cell.font, cell.alignment, cell.border = style.FONT, style.WRAP, style.BOX
     for column, header in enumerate(headers, start=1):
-        ws.column_dimensions[get_column_letter(column)].width = COLUMN_WIDTHS.get(header, 20)
+        ws.column_dimensions[column_letter(column)].width = COLUMN_WIDTHS.get(header, 20)
     if ws.title == layout.REPORT_SETTINGS_SHEET:
         _report_settings(ws, audit)
     _validations(ws, headers)
     ws.freeze_panes = ws.cell(row=row + 1, column=1).coordinate
-    last = get_column_letter(len(headers))
+    last = column_letter(len(headers))
     style.print_setup(ws, landscape=len(headers) > 2, title_rows=f"{row}:{row}", area=f"A1:{last}{row + EMPTY_ROWS}")
 
 
@@ -133,7 +134,7 @@ def _validations(ws: Worksheet, headers: tuple[str, ...]) -> None:
     """Dropdowns and date checks on the typing rows, by header name."""
     first, last = layout.COORDINATOR_HEADER_ROW + 1, layout.COORDINATOR_HEADER_ROW + EMPTY_ROWS
     for column, header in enumerate(headers, start=1):
-        letter = get_column_letter(column)
+        letter = column_letter(column)
         cells = f"{letter}{first}:{letter}{last}"
         if header in ("Date", "Due date"):
             _add(ws, _date_validation(), cells)
@@ -157,7 +158,7 @@ def _validation(kind: str, prompt: str, **formulas) -> DataValidation:
     another sheet: Excel would move those into an extension block that openpyxl drops.
     """
     dv = DataValidation(type=kind, allow_blank=True, showErrorMessage=True, showInputMessage=True, errorStyle="stop", **formulas)
-    dv.prompt = style.trim(prompt, style.PROMPT_TEXT_MAX)
+    dv.prompt = prompt_text(prompt)
     dv.errorTitle = "Not accepted"
     dv.error = dv.prompt
     return dv
@@ -180,7 +181,7 @@ def _derived_sheet(ws: Worksheet, name: str, headers: tuple[str, ...]) -> None:
     if headers:
         style.header_row(ws, 1, headers)
         for column, header in enumerate(headers, start=1):
-            ws.column_dimensions[get_column_letter(column)].width = max(12, min(45, len(header) + 6))
+            ws.column_dimensions[column_letter(column)].width = max(12, min(45, len(header) + 6))
         ws.freeze_panes = "A2"
     else:
         style.put_text(ws.cell(row=1, column=1), f"{name}: filled in by the merge.", style.HINT_FONT, None)
@@ -196,7 +197,7 @@ def _write_lists(wb: Workbook, audit: Audit) -> None:
         CASES_NAME: [c.reference for c in audit.cases],
     }
     for column, (name, values) in enumerate(columns.items(), start=1):
-        letter = get_column_letter(column)
+        letter = column_letter(column)
         style.put_text(ws.cell(row=1, column=column), name, style.BOLD, None)
         for row, value in enumerate(values, start=2):
             style.put_text(ws.cell(row=row, column=column), value, alignment=None)

@@ -5,41 +5,38 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-from openpyxl.utils import get_column_letter
+from ehwb_excel.problems.location import column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ehwb_excel.excel import palette
 
-# Every font is named: a bare Font(bold=True) renders and saves as Cambria in LibreOffice.
-FONT_NAME = "Arial"
+
+FONT_NAME = palette.FONT_NAME
 FONT = Font(name=FONT_NAME, size=10)
 BOLD = Font(name=FONT_NAME, size=10, bold=True)
-HEADER_FONT = Font(name=FONT_NAME, size=10, bold=True, color="FFFFFF")
-TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True, color="1F3864")
-SUBTITLE_FONT = Font(name=FONT_NAME, size=11, bold=True, color="1F3864")
-MARKING_FONT = Font(name=FONT_NAME, size=10, bold=True, color="C00000")
-HINT_FONT = Font(name=FONT_NAME, size=9, italic=True, color="595959")
-LINK_FONT = Font(name=FONT_NAME, size=10, color="0563C1", underline="single")
+HEADER_FONT = Font(name=FONT_NAME, size=10, bold=True, color=palette.WHITE)
+TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True, color=palette.DARK_BLUE)
+SUBTITLE_FONT = Font(name=FONT_NAME, size=11, bold=True, color=palette.DARK_BLUE)
+MARKING_FONT = Font(name=FONT_NAME, size=10, bold=True, color=palette.MARKING_RED)
+HINT_FONT = Font(name=FONT_NAME, size=9, italic=True, color=palette.HINT_GREY)
+LINK_FONT = Font(name=FONT_NAME, size=10, color=palette.LINK_BLUE, underline="single")
 
-HEADER_FILL = PatternFill(fill_type="solid", start_color="1F3864", end_color="1F3864")
-SECTION_FILL = PatternFill(fill_type="solid", start_color="D9E1F2", end_color="D9E1F2")
-INPUT_FILL = PatternFill(fill_type="solid", start_color="FFFFFF", end_color="FFFFFF")
-LOCKED_FILL = PatternFill(fill_type="solid", start_color="F2F2F2", end_color="F2F2F2")
+HEADER_FILL = PatternFill(fill_type="solid", start_color=palette.DARK_BLUE, end_color=palette.DARK_BLUE)
+SECTION_FILL = PatternFill(fill_type="solid", start_color=palette.SECTION_BLUE, end_color=palette.SECTION_BLUE)
+INPUT_FILL = PatternFill(fill_type="solid", start_color=palette.WHITE, end_color=palette.WHITE)
+LOCKED_FILL = PatternFill(fill_type="solid", start_color=palette.LOCKED_GREY, end_color=palette.LOCKED_GREY)
 # Conditional formats take a differential fill; Excel reads the colour of a solid dxf fill
 # from bgColor and LibreOffice from fgColor, so both are set.
-TO_DO_COLOUR = "FFF2CC"  # light yellow: a required answer still missing
+TO_DO_COLOUR = palette.TO_DO_YELLOW
 
-_THIN = Side(style="thin", color="BFBFBF")
+_THIN = Side(style="thin", color=palette.BORDER_GREY)
 BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 UNLOCKED = Protection(locked=False)
 
 WRAP = Alignment(wrap_text=True, vertical="top")
 WRAP_CENTRE = Alignment(wrap_text=True, vertical="top", horizontal="center")
-
-# Excel's hard limits on text we place in validations and cells.
-PROMPT_TITLE_MAX = 32
-PROMPT_TEXT_MAX = 255
 
 A4 = 9  # OOXML paper size code
 
@@ -59,13 +56,23 @@ def solid_fill(colour: str) -> PatternFill:
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
 
 
-def put_text(cell: Cell, value: object, font: Font = FONT, alignment: Alignment | None = WRAP) -> Cell:
-    """Write `value` as plain data: text stays text, never a live formula or an error value."""
+def put_value(cell: Cell, value: object) -> Cell:
+    """Write `value` as plain data: text stays text, never a live formula or an error value.
+
+    Every writer of ours puts values through here (None blanks the cell).
+    """
     cell.value = value
     if isinstance(value, str):
         # openpyxl writes "=..." as a formula and "#N/A", "#REF!" ... as error values, which
-        # readers then see as no value at all
+        # readers then see as no value at all; '+', '-', '@', tab and CR start a formula
+        # when the text is re-typed in some clients, so all text is forced to be text
         cell.data_type = "s"
+    return cell
+
+
+def put_text(cell: Cell, value: object, font: Font = FONT, alignment: Alignment | None = WRAP) -> Cell:
+    """Write `value` as plain data (see put_value) in our font."""
+    put_value(cell, value)
     cell.font = font
     if alignment is not None:
         cell.alignment = alignment
@@ -103,7 +110,7 @@ def fit_row_height(ws: Worksheet, row: int, columns: range | None = None) -> Non
     for cell in ws[row]:
         if columns is not None and cell.column not in columns or not isinstance(cell.value, str):
             continue  # merged-away cells have no value either
-        width = _merged_width(ws, cell) or ws.column_dimensions[get_column_letter(cell.column)].width or 8.43
+        width = _merged_width(ws, cell) or ws.column_dimensions[column_letter(cell.column)].width or 8.43
         size = (cell.font.sz or 10) if cell.font else 10
         per_line = max(1, int(width * 1.1 * 10 / size) - 1)  # about 1.1 Arial characters per width unit at 10pt
         needed = sum(max(1, -(-len(part) // per_line)) for part in cell.value.split("\n"))
@@ -115,14 +122,8 @@ def _merged_width(ws: Worksheet, cell: Cell) -> float | None:
     for merged in ws.merged_cells.ranges:
         if cell.coordinate in merged:
             columns = range(merged.min_col, merged.max_col + 1)
-            return sum(ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in columns)
+            return sum(ws.column_dimensions[column_letter(c)].width or 8.43 for c in columns)
     return None
-
-
-def trim(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` characters, ending in an ellipsis when cut (Excel refuses longer)."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
 def mark(ws: Worksheet, marking: str, title: str = "") -> None:

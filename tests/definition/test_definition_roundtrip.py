@@ -9,7 +9,8 @@ import pytest
 from ehwb_excel.definition import sheets
 from ehwb_excel.audit.default_audit import default_audit
 from ehwb_excel.definition.reader import load_definition, read_definition
-from ehwb_excel.definition.writer import FONT_NAME, write_definition
+from ehwb_excel.definition.writer import write_definition
+from ehwb_excel.excel.palette import FONT_NAME
 from ehwb_excel.audit.model import AskedPer, QuestionType
 from tests.definition_helpers import (
     agency_column,

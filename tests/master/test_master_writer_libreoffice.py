@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from ehwb_excel.excel import layout
-from ehwb_excel.master.state import read_master_state
+from ehwb_excel.master.reader import read_master_state
 from ehwb_excel.workbook.master_skeleton import master_workbook
 from ehwb_excel.master.writer import save_master
 from ehwb_excel.merge.merge import merge

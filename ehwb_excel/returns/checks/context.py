@@ -8,6 +8,7 @@ from datetime import datetime
 
 from ehwb_excel.returns.answer_values import CanonicalValue, canonical_answer
 from ehwb_excel.audit.model import Agency, AskedPer, Audit, Question
+from ehwb_excel.problems.location import Location
 from ehwb_excel.problems.problem import Problem
 from ehwb_excel.returns.returned import Answer, ReturnFile
 
@@ -38,6 +39,16 @@ class CheckContext:
     def answer(self, case: str | None, question_id: str) -> Answer | None:
         """The row used for a question on a case sheet (case None: the agency sheet)."""
         return self._answers.get((case, question_id))
+
+    def texts(self) -> Iterator[tuple[str, str, Location]]:
+        """(what, text, where) for each answer and comment typed as text, named as a message names them."""
+        for answer in self.return_file.answers:
+            for what, text, where in (
+                (f"answer to question {answer.question_id}", answer.value, answer.location),
+                (f"comment on question {answer.question_id}", answer.comment, answer.comment_location or answer.location),
+            ):
+                if isinstance(text, str):
+                    yield what, text, where
 
     def used_answers(self) -> Iterator[tuple[Answer, Question]]:
         """Each row used for a question of this audit, on a sheet of a case the agency knows."""

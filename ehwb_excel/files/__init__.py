@@ -1,0 +1,1 @@
+"""Files on disk, whatever their format: writing one atomically; may import only the standard library."""
