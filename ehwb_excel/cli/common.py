@@ -2,22 +2,37 @@
 
 from __future__ import annotations
 
-import json
+import argparse
 import sys
 
-from ehwb_excel.problems.problem import Report
+from ehwb_excel.cli.output import print_json, print_problems
+
+
+def global_options(*, top: bool = False) -> argparse.ArgumentParser:
+    """The options every command takes, before or after its name (`ehwb --json status …` = `ehwb status … --json`).
+
+    Below the top level their default is SUPPRESS, so that a command's parser does not reset
+    what was given before the command's name.
+    """
+    options = argparse.ArgumentParser(add_help=False)
+    default = False if top else argparse.SUPPRESS
+    options.add_argument("--debug", action="store_true", default=default, help="show a full traceback on errors")
+    options.add_argument("--json", action="store_true", default=default,
+                         help="print one JSON document on stdout: the result, or the problems that stopped the command")
+    return options
 
 
 def add_json_option(parser) -> None:
-    parser.add_argument("--json", action="store_true", help="print the result as JSON instead of a table")
+    """Nothing to add: --json is a global option every command takes (see `main.global_options`)."""
 
 
-def print_report(report: Report, *, as_json: bool = False, stream=None) -> None:
+def add_force_option(parser, what: str = "an output file") -> None:
+    parser.add_argument("--force", action="store_true", help=f"replace {what} that already exists")
+
+
+def print_report(report, *, as_json: bool = False, stream=None) -> None:
     """Every problem on one line (errors first), or the report as JSON."""
-    stream = stream or sys.stdout
     if as_json:
-        json.dump(report.to_dict(), stream, indent=2, ensure_ascii=False)
-        stream.write("\n")
+        print_json(report.to_dict(), stream)
         return
-    for problem in report.errors + report.warnings:
-        stream.write(f"{problem.severity.value}: {problem}\n")
+    print_problems(report.errors + report.warnings, stream or sys.stdout)

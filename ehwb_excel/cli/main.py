@@ -1,8 +1,9 @@
-"""The `ehwb` command line: one module per command in `ehwb_excel.cli.commands`.
+"""The `ehwb` command line: the entry point, the global options and the one exit-code table.
 
-Each command module defines `HELP` (one line), `ORDER` (its place in `--help`),
-`add_arguments(parser)` and `run(args) -> int` (the exit status). Errors a user can fix are
-printed as one line each; a traceback only with `--debug`.
+Commands are the modules of `ehwb_excel.cli.commands` (their contract is in its docstring).
+`main` parses, runs the command and turns every way it can end into one exit code
+(`ehwb_excel.cli.exit_codes`): a problem a user can fix is one line each (one JSON document
+with `--json`), Ctrl-C is the line "interrupted", a traceback only with `--debug`.
 """
 
 from __future__ import annotations
@@ -10,59 +11,119 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import signal
 import sys
 
 from ehwb_excel import __version__
-from ehwb_excel.problems.problem import EhwbError
+from ehwb_excel.cli import output
+from ehwb_excel.cli.common import global_options
+from ehwb_excel.cli.exit_codes import ExitCode, exit_code_table
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+# kept for callers of the first version of this module
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = ExitCode.OK, ExitCode.PROBLEMS, ExitCode.UNUSABLE, ExitCode.INTERNAL
+GLOBAL_OPTIONS = ("--debug", "--json")
 
 
-def _command_modules():
+class UsageError(Exception):
+    """What argparse would print before exiting 2, kept so that --json can print it as JSON."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str):
+        super().__init__(message)
+        self.parser = parser
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse prints and exits; we decide how to print it
+        raise UsageError(self, message)
+
+
+def command_modules() -> list:
+    """The command modules, in their `--help` order."""
     import ehwb_excel.cli.commands as package
 
     modules = [importlib.import_module(f"{package.__name__}.{info.name}") for info in pkgutil.iter_modules(package.__path__)]
     return sorted((m for m in modules if hasattr(m, "run")), key=lambda m: (getattr(m, "ORDER", 99), m.__name__))
 
 
+def command_name(module) -> str:
+    return module.__name__.rsplit(".", 1)[1].replace("_", "-")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="ehwb",
+    parser = _Parser(
+        prog="ehwb", parents=[global_options(top=True)], epilog=exit_code_table(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Multi-agency case file audits from Excel: define, generate, merge, report.",
     )
     parser.add_argument("--version", action="version", version=f"ehwb_excel {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--debug", action="store_true", help="show a full traceback on errors")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in _command_modules():
-        name = module.__name__.rsplit(".", 1)[1].replace("_", "-")
-        sub = commands.add_parser(name, help=module.HELP, description=module.HELP, parents=[common])
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
+    for module in command_modules():
+        sub = commands.add_parser(
+            command_name(module), help=module.HELP, description=module.HELP, parents=[global_options()],
+            epilog=exit_code_table(getattr(module, "PROBLEMS_FOUND", None)), formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run one command; its exit code (see `exit_codes`)."""
+    previous = _catch_interrupts()  # first: Ctrl-C during the imports below is clean too
     try:
-        return int(args.run(args) or EXIT_OK)
-    except EhwbError as error:
-        if args.debug:
-            raise
-        for problem in error.problems:
-            print(f"error: {problem}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    except (OSError, ValueError) as error:
-        if args.debug:
-            raise
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return _main(sys.argv[1:] if argv is None else list(argv))
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _main(argv: list[str]) -> int:
+    output.tolerate_any_console()
+    as_json = "--json" in argv[: argv.index("--")] if "--" in argv else "--json" in argv
+    debug = "--debug" in argv
+    try:
+        args = build_parser().parse_args(argv)
+        return int(args.run(args) or ExitCode.OK)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except Exception as error:  # a bug of ours: say so in one line, keep the trace for --debug
-        if args.debug:
+        return output.failed(ExitCode.INTERRUPTED, _problem("INTERRUPTED"), as_json=as_json, line="interrupted")
+    except UsageError as error:
+        if not as_json:
+            error.parser.print_usage(sys.stderr)
+        return output.failed(ExitCode.UNUSABLE, _problem("USAGE", why=str(error), command=error.parser.prog), as_json=as_json,
+                             line=f"{error.parser.prog}: error: {error}")
+    except Exception as error:
+        if debug:
             raise
-        print(f"internal error: {type(error).__name__}: {error} (run again with --debug for details)", file=sys.stderr)
-        return EXIT_INTERNAL
+        code, problems = _as_problems(error)
+        return output.failed(code, *problems, as_json=as_json)
+
+
+def _as_problems(error: Exception) -> tuple[ExitCode, list]:
+    """How an exception that stopped a command is reported: its exit code and its problems."""
+    from ehwb_excel.problems.problem import EhwbError
+
+    if isinstance(error, EhwbError):
+        return ExitCode.UNUSABLE, error.problems
+    if isinstance(error, (OSError, ValueError)):  # a file system refusal, a value a library could not use
+        return ExitCode.UNUSABLE, [_problem("CANNOT_CONTINUE", why=str(error))]
+    # a bug of ours: say so in one line, keep the traceback for --debug
+    return ExitCode.INTERNAL, [_problem("INTERNAL_ERROR", why=f"{type(error).__name__}: {error}")]
+
+
+def _problem(kind: str, **context):
+    from ehwb_excel.problems.catalogue import command_line
+
+    return getattr(command_line, kind)(**context)
+
+
+def _catch_interrupts():
+    """Make Ctrl-C raise KeyboardInterrupt once; the handler it replaces (None off the main thread)."""
+    try:
+        return signal.signal(signal.SIGINT, _interrupted)
+    except ValueError:  # not the main thread (an embedding application): its handling stays
+        return None
+
+
+def _interrupted(signum, frame):
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the clean-up of the first
+    raise KeyboardInterrupt

@@ -7,7 +7,8 @@ import re
 from ehwb_excel.problems.problem import all_problem_types
 
 STAGES = {"DEF": "Definition workbook (`ehwb check`)", "RET": "Returns and the master (`ehwb merge`, `ehwb status`)",
-          "REP": "Report (`ehwb report`)", "ADD": "Excel add-in (the Merge returns button)"}
+          "REP": "Report (`ehwb report`)", "ADD": "Excel add-in (the Merge returns button)",
+          "CLI": "Command line (every `ehwb` command)"}
 
 
 def problem_list_markdown() -> str:

@@ -57,6 +57,6 @@ def test_report_overview_reads_like_the_real_report(demo):
 
 def test_demo_refuses_a_folder_it_did_not_make(tmp_path, capsys):
     (tmp_path / "precious.txt").write_text("coordinator's notes")
-    assert main(["demo", "--out", str(tmp_path)]) == 1
+    assert main(["demo", "--out", str(tmp_path)]) == 2
     assert "not empty" in capsys.readouterr().err
     assert (tmp_path / "precious.txt").exists()

@@ -109,12 +109,13 @@ def test_command_build_writes_the_add_in(tmp_path, capsys):
     assert capsys.readouterr().out.splitlines() == [f"Built {tmp_path / 'ehwb_audit.xlam'}"]
 
 
-def test_command_install_on_linux_says_where_the_file_is_and_exits_1(tmp_path, capsys, monkeypatch):
+def test_command_install_on_linux_says_where_the_file_is_and_exits_2(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(install.sys, "platform", "linux")
-    assert cli.main(["addin", "install", "--out", str(tmp_path)]) == 1
-    out = capsys.readouterr().out
-    assert f"Built {tmp_path / 'ehwb_audit.xlam'}" in out
-    assert f"Excel is not available on Linux, so nothing was installed. The add-in file is {tmp_path / 'ehwb_audit.xlam'}" in out
+    assert cli.main(["addin", "install", "--out", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert f"Built {tmp_path / 'ehwb_audit.xlam'}" in captured.out
+    assert captured.err.startswith(
+        f"error: Excel is not available on Linux, so nothing was installed. The add-in file is {tmp_path / 'ehwb_audit.xlam'}")
 
 
 def test_command_install_on_windows_copies_the_given_file(built, tmp_path, capsys, monkeypatch):
@@ -125,11 +126,11 @@ def test_command_install_on_windows_copies_the_given_file(built, tmp_path, capsy
     assert "Copied" in capsys.readouterr().out
 
 
-def test_command_uninstall_on_linux_exits_1_without_traceback(capsys, monkeypatch):
+def test_command_uninstall_on_linux_exits_2_without_traceback(capsys, monkeypatch):
     monkeypatch.setattr(install.sys, "platform", "linux")
-    assert cli.main(["addin", "uninstall"]) == 1
+    assert cli.main(["addin", "uninstall"]) == 2
     captured = capsys.readouterr()
-    assert captured.out == "Excel is not available on Linux, so there is no add-in to remove here.\n"
+    assert captured.err == "error: Excel is not available on Linux, so there is no add-in to remove here.\n"
     assert "Traceback" not in captured.err
 
 
@@ -140,7 +141,7 @@ def test_an_add_in_excel_holds_open_is_a_one_line_error_saying_quit_excel(built,
     monkeypatch.setattr(install.shutil, "copyfile", locked)
     monkeypatch.setattr(install.sys, "platform", "win32")
     monkeypatch.setenv("APPDATA", str(tmp_path))
-    assert cli.main(["addin", "install", "--file", str(built)]) == 1
+    assert cli.main(["addin", "install", "--file", str(built)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "quit Excel completely" in err and "XLSTART" in err and "Traceback" not in err
 

@@ -23,7 +23,7 @@ def test_init_writes_the_default_audit_and_check_passes(tmp_path, capsys):
 def test_init_refuses_to_overwrite_without_force(tmp_path, capsys):
     path = tmp_path / "audit.xlsx"
     path.write_bytes(b"coordinator's own work")
-    assert main(["init", str(path)]) == 1
+    assert main(["init", str(path)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err == [f"error: {path}: {problems.FILE_EXISTS.format({})}"]
     assert path.read_bytes() == b"coordinator's own work"
@@ -32,7 +32,7 @@ def test_init_refuses_to_overwrite_without_force(tmp_path, capsys):
 
 
 def test_init_wants_an_xlsx_name(tmp_path, capsys):
-    assert main(["init", str(tmp_path / "audit.xls")]) == 1
+    assert main(["init", str(tmp_path / "audit.xls")]) == 2
     assert capsys.readouterr().err.strip() == f"error: {tmp_path / 'audit.xls'}: {problems.NOT_XLSX_NAME.format({})}"
     assert not (tmp_path / "audit.xls").exists()
 
@@ -58,9 +58,10 @@ def test_check_json_is_the_report(tmp_path, capsys):
 def test_check_on_a_file_that_is_not_a_workbook(tmp_path, capsys):
     path = tmp_path / "notes.xlsx"
     path.write_text("hello")
-    assert main(["check", str(path)]) == 1
-    out = capsys.readouterr().out.splitlines()
-    assert len(out) == 2 and out[0].startswith("error: notes.xlsx: cannot read this file as an Excel workbook")
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"error: {path}: it is a text file, not an Excel workbook. Give the definition workbook (.xlsx); "
+                   "if this is it, open it in Excel and save it as 'Excel Workbook (.xlsx)'."]
 
 
 @pytest.mark.parametrize("command", ["init", "check"])

@@ -87,8 +87,8 @@ def test_one_agency_only_and_progress_reported(tmp_path):
     assert seen == written
 
 
-def test_unknown_agency_is_one_line_error_and_exit_1(definition, tmp_path, capsys):
-    assert main(["generate", str(definition), "--out", str(tmp_path), "--agency", "NOPE"]) == 1
+def test_unknown_agency_is_one_line_error_and_exit_2(definition, tmp_path, capsys):
+    assert main(["generate", str(definition), "--out", str(tmp_path), "--agency", "NOPE"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"error: agency 'NOPE' is not in the definition (known: {', '.join(a.code for a in default_audit().agencies)})"]
     assert list(tmp_path.iterdir()) == []
@@ -100,7 +100,7 @@ def test_a_definition_with_mistakes_is_refused_with_located_messages(tmp_path, c
     wb = openpyxl.load_workbook(broken)
     wb.remove(wb["Agencies"])  # lose a whole sheet of the definition
     wb.save(broken)
-    assert main(["generate", str(broken), "--out", str(tmp_path / "out")]) == 1
+    assert main(["generate", str(broken), "--out", str(tmp_path / "out")]) == 2
     lines = capsys.readouterr().err.strip().splitlines()
     assert lines and all(line.startswith("error: broken.xlsx") for line in lines)
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
@@ -131,7 +131,7 @@ def _with_case_reference(tmp_path, reference: str) -> Path:
 
 def test_a_case_reference_that_may_be_a_name_stops_generate_and_writes_nothing(tmp_path, capsys):
     definition = _with_case_reference(tmp_path, "Jordan")
-    assert main(["generate", str(definition), "--out", str(tmp_path / "out")]) == 1
+    assert main(["generate", str(definition), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert "error: named.xlsx, sheet 'Cases', cell A2: case reference 'Jordan' is not of the form 'Case A'" in err
     assert "--allow-references" in err

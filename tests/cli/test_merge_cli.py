@@ -71,10 +71,10 @@ def test_json_output_is_the_library_result(folder, capsys, monkeypatch):
     assert printed["master"] == str(folder / "master.xlsx") and printed["backup"].endswith(".xlsx")
 
 
-def test_a_locked_master_is_one_line_on_stderr_exit_1_and_unchanged(folder, capsys):
+def test_a_locked_master_is_one_line_on_stderr_exit_2_and_unchanged(folder, capsys):
     (folder / "~$master.xlsx").write_bytes(b"owner")
     before = (folder / "master.xlsx").read_bytes()
-    assert merge_cli(folder) == 1
+    assert merge_cli(folder) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: master.xlsx: the master workbook cannot be written")
     assert (folder / "master.xlsx").read_bytes() == before
@@ -82,7 +82,7 @@ def test_a_locked_master_is_one_line_on_stderr_exit_1_and_unchanged(folder, caps
 
 def test_a_missing_returns_folder_is_refused_in_one_line(tmp_path, capsys):
     real_master(tmp_path / "master.xlsx")
-    assert main(["merge", str(tmp_path / "nowhere"), "--master", str(tmp_path / "master.xlsx")]) == 1
+    assert main(["merge", str(tmp_path / "nowhere"), "--master", str(tmp_path / "master.xlsx")]) == 2
     assert capsys.readouterr().err.strip() == f"error: {tmp_path / 'nowhere'}: the returns folder does not exist. Give the folder the agencies' returns were saved in."
 
 
@@ -99,8 +99,9 @@ def test_merge_then_merge_again_changes_no_data(folder):
 def test_status_shows_who_returned_and_writes_nothing(folder, capsys):
     (folder / "returns" / "old.xls").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 600)
     before = (folder / "master.xlsx").read_bytes()
-    assert main(["status", str(folder / "returns"), "--master", str(folder / "master.xlsx")]) == 0
+    assert main(["status", str(folder / "returns"), "--master", str(folder / "master.xlsx")]) == 1  # a rejected file
     out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "Errors found: 1 on the Issues sheet (1 file rejected), so the exit code is 1."
     assert out[0].split() == ["Agency", "Status", "File", "Modified", "(UTC)", "Answers", "Errors", "Warnings", "Why"]
     assert out[2].split()[:2] == ["SCT", "received"] and out[4].split()[:2] == ["WMP", "missing"]
     assert out[5].split()[:3] == ["?", "rejected", "old.xls"]
@@ -159,7 +160,7 @@ def test_a_master_kept_in_the_returns_folder_is_not_read_as_a_return(folder):
     assert result.rejected == []
 
 
-def test_a_full_disk_is_one_line_on_stderr_exit_1_and_the_master_byte_for_byte_unchanged(folder, capsys, monkeypatch):
+def test_a_full_disk_is_one_line_on_stderr_exit_2_and_the_master_byte_for_byte_unchanged(folder, capsys, monkeypatch):
     before = (folder / "master.xlsx").read_bytes()
 
     def disk_full(self, filename):
@@ -167,7 +168,7 @@ def test_a_full_disk_is_one_line_on_stderr_exit_1_and_the_master_byte_for_byte_u
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", disk_full)
-    assert merge_cli(folder) == 1
+    assert merge_cli(folder) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: master.xlsx: the master workbook could not be saved (No space left on device)")
     assert "unchanged" in err[0]
@@ -183,7 +184,7 @@ def test_a_backup_cut_short_by_a_full_disk_is_not_left_looking_like_a_backup(fol
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr("shutil.copy2", half_copy)
-    assert merge_cli(folder) == 1
+    assert merge_cli(folder) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "the backup copy could not be made" in err[0]
     assert (folder / "master.xlsx").read_bytes() == before

@@ -32,9 +32,9 @@ def test_json_output_lists_the_problems_and_files(tmp_path, capsys):
     assert result["written"] == [str(tmp_path / "r.docx")]
 
 
-def test_a_master_that_cannot_be_read_exits_1_with_one_line(tmp_path, capsys):
-    (tmp_path / "master.xlsx").write_text("not a workbook")
-    assert main(["report", str(tmp_path / "master.xlsx"), "--out", str(tmp_path / "r.docx")]) == 1
+def test_a_master_that_cannot_be_read_exits_2_with_one_line(tmp_path, capsys):
+    (tmp_path / "master.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    assert main(["report", str(tmp_path / "master.xlsx"), "--out", str(tmp_path / "r.docx")]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and err[0].startswith("error: master.xlsx: this is not an ehwb master workbook")
     assert not (tmp_path / "r.docx").exists()
@@ -43,14 +43,14 @@ def test_a_master_that_cannot_be_read_exits_1_with_one_line(tmp_path, capsys):
 def test_pdf_without_libreoffice_still_writes_the_docx_and_says_so(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(pdf_module, "find_soffice", lambda: None)
     master = write_master(tmp_path / "master.xlsx", sample_input())
-    assert main(["report", str(master), "--out", str(tmp_path / "r.docx"), "--pdf"]) == 0
+    assert main(["report", str(master), "--out", str(tmp_path / "r.docx"), "--pdf"]) == 1  # the PDF asked for is not there
     out = capsys.readouterr().out
     assert LIBREOFFICE_MISSING().message in out
     assert (tmp_path / "r.docx").is_file() and not (tmp_path / "r.pdf").exists()
 
 
-def test_a_bad_template_exits_1(tmp_path, capsys):
+def test_a_bad_template_exits_2(tmp_path, capsys):
     master = write_master(tmp_path / "master.xlsx", sample_input())
     (tmp_path / "t.docx").write_text("no")
-    assert main(["report", str(master), "--out", str(tmp_path / "r.docx"), "--template", str(tmp_path / "t.docx")]) == 1
+    assert main(["report", str(master), "--out", str(tmp_path / "r.docx"), "--template", str(tmp_path / "t.docx")]) == 2
     assert "the Word template cannot be used" in capsys.readouterr().err

@@ -42,7 +42,7 @@ def test_merge_refuses_to_drop_a_pivot_table_and_leaves_the_master_unchanged(fol
     master = folder / "master.xlsx"
     shutil.copyfile(with_parts(master, {"xl/pivotTables/pivotTable1.xml": b"<x/>"}), master)
     before = master.read_bytes()
-    assert main(["merge", str(folder / "returns"), "--master", str(master)]) == 1
+    assert main(["merge", str(folder / "returns"), "--master", str(master)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and master.name in err[0] and "pivot tables" in err[0] and "--allow-loss" in err[0]
     assert master.read_bytes() == before

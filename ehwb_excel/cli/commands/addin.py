@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+
+from ehwb_excel.cli.common import global_options
+from ehwb_excel.cli.exit_codes import ExitCode
+from ehwb_excel.cli.output import print_json
+from ehwb_excel.problems.catalogue.command_line import CANNOT_CONTINUE
+from ehwb_excel.problems.problem import EhwbError
 
 HELP = "build, install or uninstall the Excel ribbon add-in (Merge returns button)"
 ORDER = 80
@@ -13,9 +18,7 @@ DEFAULT_OUT = Path("output")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="addin_action", metavar="ACTION", required=True)
-    # --debug again on each action, SUPPRESSed so that `ehwb addin --debug build` still counts
-    debug = argparse.ArgumentParser(add_help=False)
-    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a full traceback on errors")
+    debug = global_options()  # again on each action: `ehwb addin build --debug` and `ehwb addin --debug build` both count
 
     build = actions.add_parser("build", parents=[debug], help="write ehwb_audit.xlam into a folder",
                                description="Write ehwb_audit.xlam, set up to run this Python, into a folder.")
@@ -36,55 +39,62 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ehwb_excel.addin.build import AddinBuildError
+    from ehwb_excel.addin.install import ExcelNotAvailable
 
+    action = {"build": _build, "install": _install, "uninstall": _uninstall}[args.addin_action]
     try:
-        if args.addin_action == "build":
-            return _build(args)
-        if args.addin_action == "install":
-            return _install(args)
-        return _uninstall(args)
-    except AddinBuildError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+        done = action(args)
+    except (AddinBuildError, ExcelNotAvailable) as error:
+        raise EhwbError(CANNOT_CONTINUE(why=_unavailable(args, error))) from error
+    if args.json:
+        print_json({"action": args.addin_action, **done})
+    return ExitCode.OK
 
 
-def _build(args) -> int:
+def _unavailable(args, error: Exception) -> str:
+    from ehwb_excel.addin.install import ExcelNotAvailable
+
+    if not isinstance(error, ExcelNotAvailable):
+        return str(error)
+    if args.addin_action == "uninstall":
+        return f"{error}, so there is no add-in to remove here."
+    addin = args.file or Path(args.out) / "ehwb_audit.xlam"
+    return (f"{error}, so nothing was installed. The add-in file is {Path(addin).resolve()}: "
+            "copy it to the Windows or Mac computer that runs Excel and install it there (see docs/addin.md).")
+
+
+def _build(args) -> dict:
     from ehwb_excel.addin.build import build_addin, default_interpreters
 
     interpreters = default_interpreters()
     if args.interpreter:
         interpreters = {"Interpreter_Win": args.interpreter, "Interpreter_Mac": args.interpreter}
     path = build_addin(args.out, interpreters=interpreters, returns_folder=args.returns_folder)
-    print(f"Built {path}")
+    _say(args, f"Built {path}")
     if not any(interpreters.values()):
-        print("No Python interpreter is set in it (built on Linux): build it on the Windows or Mac computer "
-              "that runs Excel, or pass --interpreter with that computer's Python path.")
-    return 0
+        _say(args, "No Python interpreter is set in it (built on Linux): build it on the Windows or Mac computer "
+                   "that runs Excel, or pass --interpreter with that computer's Python path.")
+    return {"written": [str(path)]}
 
 
-def _install(args) -> int:
+def _install(args) -> dict:
     from ehwb_excel.addin.build import build_addin
-    from ehwb_excel.addin.install import ExcelNotAvailable, install_addin
+    from ehwb_excel.addin.install import install_addin
 
     addin = args.file
     if addin is None:
         addin = build_addin(args.out)
-        print(f"Built {addin}")
-    try:
-        install_addin(addin)
-    except ExcelNotAvailable as error:
-        print(f"{error}, so nothing was installed. The add-in file is {Path(addin).resolve()}: "
-              "copy it to the Windows or Mac computer that runs Excel and install it there (see docs/addin.md).")
-        return 1
-    return 0
+        _say(args, f"Built {addin}")
+    return {"installed": str(install_addin(addin, say=lambda line: _say(args, line)))}
 
 
-def _uninstall(args) -> int:
-    from ehwb_excel.addin.install import ExcelNotAvailable, uninstall_addin
+def _uninstall(args) -> dict:
+    from ehwb_excel.addin.install import uninstall_addin
 
-    try:
-        uninstall_addin()
-    except ExcelNotAvailable as error:
-        print(f"{error}, so there is no add-in to remove here.")
-        return 1
-    return 0
+    uninstall_addin(say=lambda line: _say(args, line))
+    return {}
+
+
+def _say(args, line: str) -> None:
+    if not args.json:
+        print(line)

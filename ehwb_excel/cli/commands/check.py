@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-import sys
-
-from ehwb_excel.cli.common import add_json_option, print_report
-from ehwb_excel.definition.reader import read_definition
+from ehwb_excel.cli.common import print_report
+from ehwb_excel.cli.exit_codes import ExitCode
+from ehwb_excel.cli.paths import input_workbook
 
 HELP = "check a definition workbook and list every mistake with its sheet and cell"
 ORDER = 20
+PROBLEMS_FOUND = "the definition has errors (each listed with its sheet and cell)"
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("definition", metavar="DEFINITION.xlsx", help="the definition workbook to check")
-    add_json_option(parser)
 
 
 def run(args) -> int:
-    audit, report = read_definition(args.definition)
+    from ehwb_excel.definition.reader import read_definition
+
+    audit, report = read_definition(input_workbook(args.definition, "definition workbook"))
     print_report(report, as_json=args.json)
     if not args.json:
-        print(summary(report), file=sys.stdout)
-    return 0 if report.valid else 1
+        print(summary(report))
+    return ExitCode.OK if report.valid else ExitCode.PROBLEMS
 
 
 def summary(report) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ehwb_excel.cli.exit_codes import ExitCode
+from ehwb_excel.cli.output import print_json
+
 HELP = "run the whole audit cycle on the built-in default audit: define, generate, fill in, merge, report"
 ORDER = 1
 
@@ -16,6 +19,10 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from ehwb_excel.demo.cycle import run_demo
 
-    result = run_demo(args.out, pdf=args.pdf)
+    result = run_demo(args.out, pdf=args.pdf, say=(lambda line: None) if args.json else print)
+    if args.json:
+        print_json({"master": str(result.master), "report": str(result.report), "pdf": str(result.pdf) if result.pdf else None,
+                    "summaries": result.summaries, "warnings": result.warnings})
+        return ExitCode.OK
     print(f"done: open {result.master} (the master) and {result.report} (the report)")
-    return 0
+    return ExitCode.OK

@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ehwb_excel.problems.catalogue.definition import REFERENCE_LOOKS_LIKE_NAME
+from ehwb_excel.cli.exit_codes import ExitCode
+from ehwb_excel.cli.output import print_json, progress_bar
+from ehwb_excel.cli.paths import input_workbook
 from ehwb_excel.problems.problem import EhwbError
 
 HELP = "write one workbook per agency (and the master workbook) from a definition workbook"
@@ -25,32 +27,35 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from tqdm import tqdm
-
     from ehwb_excel.definition.reader import read_definition
+    from ehwb_excel.problems.catalogue.definition import REFERENCE_LOOKS_LIKE_NAME
     from ehwb_excel.workbook.generate import generate, master_file_name, planned_files
 
-    audit, report = read_definition(args.definition)
+    audit, report = read_definition(input_workbook(args.definition, "definition workbook"))
     if audit is None:
         raise EhwbError(report.errors)
     # a reference becomes a sheet name in every agency's workbook: one that may be a child's name
     # stops the run (the check cannot tell "Review 3" from a name, so the coordinator can say so)
     names = [p for p in report.warnings if p.type is REFERENCE_LOOKS_LIKE_NAME]
     if names and not args.allow_references:
-        print("nothing was written: rename the cases, or add --allow-references if these references name no child", file=sys.stderr)
+        if not args.json:
+            print("nothing was written: rename the cases, or add --allow-references if these references name no child", file=sys.stderr)
         raise EhwbError(names)
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    if not args.json:
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
     out = Path(args.out)
-    with tqdm(
-        total=planned_files(audit, args.agency), unit="file", desc="generating", file=sys.stderr, disable=not sys.stderr.isatty()
-    ) as bar:
+    with progress_bar(args, planned_files(audit, args.agency), "generating") as bar:
         written = generate(audit, out, progress=lambda path: bar.update(1), agencies=args.agency)
+    master = out / master_file_name(audit)
+    if args.json:
+        print_json({**report.to_dict(), "written": [str(p) for p in written], "master": str(master),
+                    "master_kept": master not in written})
+        return ExitCode.OK
     for path in written:
         print(path)
-    master = out / master_file_name(audit)
     agency_files = len([p for p in written if p != master])
     print(f"wrote {agency_files} agency workbook{'s' if agency_files != 1 else ''} to {out}", file=sys.stderr)
     if master not in written:
         print(f"kept the existing master {master} (a master is never replaced: it holds the coordinator's work)", file=sys.stderr)
-    return 0
+    return ExitCode.OK

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-
-from ehwb_excel.cli.common import add_json_option
+from ehwb_excel.cli.exit_codes import ExitCode
+from ehwb_excel.cli.output import print_json, print_problems, step
+from ehwb_excel.cli.paths import input_workbook
 
 HELP = "merge the returns in a folder into the master workbook's derived sheets (coordinator sheets untouched)"
 ORDER = 40
+PROBLEMS_FOUND = "the Issues sheet holds errors: a return was rejected, or an answer needs correcting"
 
 
 def add_arguments(parser) -> None:
@@ -18,28 +17,37 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-backup", action="store_true", help="do not keep a timestamped copy of the previous master in backups/")
     parser.add_argument("--allow-loss", action="store_true",
                         help="save even when the master holds pivot tables, shapes or other content this save would drop")
-    add_json_option(parser)
 
 
 def run(args) -> int:
-    from ehwb_excel.master.writer import save_master
     from ehwb_excel.master.merge_returns import merge_returns
+    from ehwb_excel.master.writer import save_master
 
-    result = merge_returns(args.returns_dir, args.master)
-    backup = save_master(args.master, result, backup=not args.no_backup, allow_loss=args.allow_loss)
+    master = input_workbook(args.master, "master workbook")
+    with step(args, "reading the returns"):
+        result = merge_returns(args.returns_dir, master)
+    with step(args, "saving the master"):
+        backup = save_master(master, result, backup=not args.no_backup, allow_loss=args.allow_loss)
+    code = exit_code(result)
     if args.json:
-        output = result.to_dict() | {"master": str(Path(args.master)), "backup": str(backup) if backup else None}
-        json.dump(output, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        print(result.summary())
-        print_problems(result.report)
-        print(f"Master written: {args.master}" + (f" (previous version kept as {backup})" if backup else ""))
-    return 1 if result.rejected or result.report.errors else 0
+        print_json(result.to_dict() | {"master": str(master), "backup": str(backup) if backup else None, "exit_code": int(code)})
+        return code
+    print(result.summary())
+    print_problems(result.report.problems)
+    print(f"Master written: {master}" + (f" (previous version kept as {backup})" if backup else ""))
+    if code is ExitCode.PROBLEMS:
+        print(errors_line(result))
+    return code
 
 
-def print_problems(report, stream=None) -> None:
-    """Each problem on one line: severity, file, sheet, cell, message (errors first)."""
-    stream = stream or sys.stdout
-    for problem in report.errors + report.warnings:
-        stream.write(f"{problem.severity.value}: {problem}\n")
+def exit_code(result) -> ExitCode:
+    """PROBLEMS when the Issues sheet holds an error (a rejected file is one), else OK: warnings alone do not count."""
+    return ExitCode.PROBLEMS if result.rejected or result.report.errors else ExitCode.OK
+
+
+def errors_line(result) -> str:
+    """'Errors found: 3 on the Issues sheet (1 file rejected), so the exit code is 1.'"""
+    errors, rejected = len(result.report.errors), len(result.rejected)
+    files = f" ({rejected} file{'s' if rejected != 1 else ''} rejected)" if rejected else " (no file was rejected)"
+    return f"Errors found: {errors} on the Issues sheet{files}, so the exit code is 1."
+

@@ -2,37 +2,40 @@
 
 from __future__ import annotations
 
-import json
-import sys
-
-from ehwb_excel.cli.common import add_json_option
+from ehwb_excel.cli.commands.merge import errors_line, exit_code
+from ehwb_excel.cli.exit_codes import ExitCode
+from ehwb_excel.cli.output import print_json, step
+from ehwb_excel.cli.paths import input_workbook
 
 HELP = "show who has returned, who is missing or late, and what was rejected and why (writes nothing)"
 ORDER = 45
+PROBLEMS_FOUND = "a merge now would put errors on the Issues sheet: a return would be rejected, or an answer needs correcting"
 COLUMNS = ("Agency", "Status", "File", "Modified (UTC)", "Answers", "Errors", "Warnings", "Why")
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("returns_dir", metavar="RETURNS_DIR", help="the folder the agencies' returns were saved in")
     parser.add_argument("--master", metavar="MASTER.xlsx", required=True, help="the master workbook written by 'ehwb generate'")
-    add_json_option(parser)
 
 
 def run(args) -> int:
     from ehwb_excel.master.merge_returns import merge_returns
 
-    result = merge_returns(args.returns_dir, args.master)
+    master = input_workbook(args.master, "master workbook")
+    with step(args, "reading the returns"):
+        result = merge_returns(args.returns_dir, master)
+    code = exit_code(result)
     if args.json:
-        output = {"summary": result.summary(), "submissions": [s.to_dict() for s in result.submissions]}
-        json.dump(output, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        print(status_table(result.submissions))
-        for submission in result.rejected:
-            print(f"Rejected {submission.file}: {' '.join(submission.reasons)}")
-        print()
-        print(result.summary())
-    return 0
+        print_json({"summary": result.summary(), "submissions": [s.to_dict() for s in result.submissions], "exit_code": int(code)})
+        return code
+    print(status_table(result.submissions))
+    for submission in result.rejected:
+        print(f"Rejected {submission.file}: {' '.join(submission.reasons)}")
+    print()
+    print(result.summary())
+    if code is ExitCode.PROBLEMS:
+        print(errors_line(result))
+    return code
 
 
 def status_table(submissions) -> str:

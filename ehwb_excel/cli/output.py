@@ -1,0 +1,83 @@
+"""What the commands print: problems one per line, one JSON document, progress only on a terminal."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+import time
+from collections.abc import Iterator
+
+
+def tolerate_any_console() -> None:
+    """A character the console cannot show (a Windows legacy code page) prints as '?' instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):  # replaced or closed streams are left alone
+            stream.reconfigure(errors="replace")
+
+
+def print_json(document: dict, stream=None) -> None:
+    """The one JSON document a command prints on stdout with --json."""
+    stream = stream or sys.stdout
+    json.dump(document, stream, indent=2, ensure_ascii=False, default=str)
+    stream.write("\n")
+
+
+def print_problems(problems, stream=None) -> None:
+    """Each problem on one line: severity, then where and what (errors first)."""
+    stream = stream or sys.stdout
+    problems = list(problems)
+    for problem in sorted(problems, key=lambda p: p.severity.value != "error"):
+        stream.write(f"{problem.severity.value}: {problem}\n")
+
+
+def failed(code: int, *problems, as_json: bool, line: str | None = None) -> int:
+    """Report the problems that stopped a command (JSON on stdout, or lines on stderr); `code`."""
+    if as_json:
+        print_json({"valid": False, "exit_code": int(code), "errors": len(problems), "warnings": 0,
+                    "problems": [p.to_dict() for p in problems]})
+    elif line is not None:
+        print(line, file=sys.stderr)
+    else:
+        for problem in problems:  # each stopped the command, whatever its usual severity
+            print(f"error: {problem}", file=sys.stderr)
+    return int(code)
+
+
+# -- progress ---------------------------------------------------------------------------------
+
+
+def show_progress(args) -> bool:
+    """Progress is drawn only for a person watching a terminal: never in --json, pipes or files."""
+    return not getattr(args, "json", False) and _is_terminal(sys.stderr)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def progress_bar(args, total: int, what: str):
+    """A bar counting `total` items on stderr (a silent one off a terminal); call .update(1) per item."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", desc=what, file=sys.stderr, disable=not show_progress(args), leave=False)
+
+
+@contextlib.contextmanager
+def step(args, what: str) -> Iterator[None]:
+    """'saving the master... done (2.3 s)' on a terminal, around a step that may take a while; nothing elsewhere."""
+    if not show_progress(args):
+        yield
+        return
+    started = time.perf_counter()
+    sys.stderr.write(f"{what}...")
+    sys.stderr.flush()
+    try:
+        yield
+    except BaseException:
+        sys.stderr.write("\n")
+        raise
+    sys.stderr.write(f" done ({time.perf_counter() - started:.1f} s)\n")

@@ -1,0 +1,53 @@
+"""Problems with what was typed on the command line: paths, names, outputs (codes CLI_nnn)."""
+
+from ehwb_excel.problems.problem import ProblemType, Severity
+
+E = Severity.ERROR
+
+# -- inputs -----------------------------------------------------------------------------------
+NO_SUCH_FILE = ProblemType(
+    "CLI_001", "no-such-file", E,
+    "there is no such file{near}. Check the name and the folder, or give the full path of the {what}.",
+)
+FOLDER_NOT_FILE = ProblemType(
+    "CLI_002", "folder-not-file", E,
+    "this is a folder, not a file: give the {what} itself{inside}.",
+)
+WRONG_KIND = ProblemType(
+    "CLI_003", "wrong-kind-of-file", E,
+    "{kind}, not an Excel workbook. Give the {what} (.xlsx); if this is it, open it in Excel and "
+    "save it as 'Excel Workbook (.xlsx)'.",
+)
+
+# -- outputs ----------------------------------------------------------------------------------
+OUTPUT_EXISTS = ProblemType(
+    "CLI_010", "output-exists", E,
+    "the {what} already exists and was not replaced. Choose another name, or add --force to replace it.",
+)
+OUTPUT_NAME = ProblemType(
+    "CLI_011", "output-name", E,
+    "{why}. Give a name ending in {suffixes}.",
+)
+OUTPUTS_EXIST = ProblemType(
+    "CLI_012", "outputs-exist", E,
+    "{count} of the workbooks to write are already in this folder ({names}); nothing was replaced. "
+    "Add --force to replace them (a master is never replaced), or give another --out folder.",
+)
+
+# -- the run itself ---------------------------------------------------------------------------
+USAGE = ProblemType(
+    "CLI_020", "usage", E,
+    "{why}. Run '{command} --help' to see what it takes.",
+)
+CANNOT_CONTINUE = ProblemType(
+    "CLI_021", "cannot-continue", E,
+    "{why}",
+)
+INTERRUPTED = ProblemType(
+    "CLI_022", "interrupted", E,
+    "interrupted: nothing half-written was left.",
+)
+INTERNAL_ERROR = ProblemType(
+    "CLI_023", "internal-error", E,
+    "internal error: {why}. Nothing was written; run again with --debug and report the traceback.",
+)
