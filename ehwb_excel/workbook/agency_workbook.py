@@ -36,11 +36,11 @@ VISIBLE_HEADERS = {
     layout.COL_QUESTION_ID: "Question ID",
 }
 WIDTHS = {
-    layout.COL_REF: 7,
-    layout.COL_QUESTION: 48,
-    layout.COL_ANSWER: 24,  # wide enough for "Requires improvement" and for a date (no ###)
-    layout.COL_COMMENT: 50,
-    layout.COL_GUIDANCE: 45,
+    layout.COL_REF: 6,
+    layout.COL_QUESTION: 40,
+    layout.COL_ANSWER: 42,  # free-text answers (Strengths, Areas for development) are typed here: a paragraph's width
+    layout.COL_COMMENT: 42,
+    layout.COL_GUIDANCE: 38,
     layout.COL_QUESTION_ID: 16,
 }
 COLUMN = {key: index for index, key in enumerate(layout.ANSWER_SHEET_COLUMNS, start=1)}
@@ -50,6 +50,13 @@ SUBJECT_COLUMN = len(layout.ANSWER_SHEET_COLUMNS) + 2  # one empty column after 
 EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2100, 12, 31)
 NUMBER_MAX = 1_000_000
 DATE_FORMAT = "dd/mm/yyyy"
+
+# Where answers and evidence go: said the same on every answer sheet and on the start sheet.
+ANSWER_GUIDANCE = (
+    "Every answer goes in the Answer column: pick it from the dropdown, or type it (written answers such as "
+    "Strengths and Areas for development, numbers, dates as dd/mm/yyyy). Evidence and comments go in the "
+    "'Comment / evidence' column beside it. Rows grow as you type."
+)
 
 
 @dataclass
@@ -113,15 +120,27 @@ def agency_workbook(audit: Audit, agency_code: str, generated_at: datetime | Non
 
 
 def ordered_sections(audit: Audit) -> list[Section]:
-    """Sections in the order the workbook shows them: the case profile first."""
-    return sorted(audit.sections, key=lambda s: not s.is_profile)
+    """Sections in the order the workbook shows them: the case profile, the other case sections, then the agency's own.
+
+    Case sheets come before the agency sheet, so numbering in this order reads 1, 2, 3 ... on
+    every case sheet and carries on on the agency sheet: no case sheet jumps over a number.
+    """
+    def asked_per_case(section: Section) -> bool:
+        return bool(audit.questions_in(section.id, AskedPer.CASE))
+
+    return sorted(audit.sections, key=lambda s: (not s.is_profile, not asked_per_case(s)))
 
 
 def question_refs(audit: Audit) -> dict[str, str]:
-    """Question id -> its printed number "2.3" (section, question), the same on every sheet."""
+    """Question id -> its printed number "2.3" (section, question), the same on every sheet.
+
+    Within a section the case questions are numbered before the agency questions, so each sheet
+    shows a section's questions without a gap.
+    """
     refs = {}
     for s_number, section in enumerate(ordered_sections(audit), start=1):
-        for q_number, question in enumerate(audit.questions_in(section.id), start=1):
+        questions = sorted(audit.questions_in(section.id), key=lambda q: q.asked_per is not AskedPer.CASE)
+        for q_number, question in enumerate(questions, start=1):
             refs[question.id] = f"{s_number}.{q_number}"
     return refs
 
@@ -165,10 +184,9 @@ def _write_answer_sheet(ws: Worksheet, audit: Audit, agency: Agency, sheet: Answ
     style.put_text(ws.cell(row=TITLE_ROW, column=1), f"{title} \u2013 {audit.settings.theme}", style.TITLE_FONT, None)
     style.put_text(
         ws.cell(row=HINT_ROW, column=1),
-        f"{agency.name}. Pick each answer from the dropdown in the Answer column and type your evidence beside it. "
-        "Yellow answer cells are required and still empty. Refer to the child only by the case reference.",
+        f"{agency.name}. {ANSWER_GUIDANCE} Yellow answer cells are required and still empty. "
+        "Refer to the child only by the case reference.",
         style.HINT_FONT,
-        None,
     )
     for key, column in COLUMN.items():
         ws.cell(row=KEY_ROW, column=column, value=key)
@@ -179,6 +197,8 @@ def _write_answer_sheet(ws: Worksheet, audit: Audit, agency: Agency, sheet: Answ
 
     for key, width in WIDTHS.items():
         ws.column_dimensions[_letter(key)].width = width
+    ws.merge_cells(start_row=HINT_ROW, start_column=1, end_row=HINT_ROW, end_column=COLUMN[layout.COL_GUIDANCE])
+    style.fit_row_height(ws, HINT_ROW)  # the hint wraps across the table's width
     row = FIRST_ROW
     for section in ordered_sections(audit):
         questions = audit.questions_in(section.id, per)
@@ -233,7 +253,9 @@ def _question_row(ws: Worksheet, row: int, audit: Audit, question: Question, ref
         cell(layout.COL_ANSWER).number_format = DATE_FORMAT
     for key in (layout.COL_REF, layout.COL_QUESTION, layout.COL_GUIDANCE):
         cell(key).border = style.BOX
-    style.fit_row_height(ws, row, range(1, COLUMN[layout.COL_GUIDANCE] + 1))
+    # answers and evidence are typed on this row: it grows as they are (no custom height)
+    paragraph = style.PARAGRAPH_LINES if question.type is QuestionType.TEXT else 1
+    style.fit_row_height(ws, row, range(1, COLUMN[layout.COL_GUIDANCE] + 1), min_lines=paragraph, grows=True)
 
 
 def guidance_text(audit: Audit, question: Question, refs: dict) -> str:
@@ -335,7 +357,7 @@ def required_condition(sheet: AnswerSheet, question: Question, column: str, pref
 
 def _write_start(ws: Worksheet, audit: Audit, agency: Agency, sheets: list[AnswerSheet]) -> None:
     s = audit.settings
-    style.set_widths(ws, {"A": 26, "B": 30, "C": 12, "D": 12, "E": 12, "F": 14, "G": 16})
+    style.set_widths(ws, {"A": 24, "B": 28, "C": 11, "D": 17, "E": 11, "F": 14, "G": 14})
     style.put_text(ws["A1"], s.protective_marking, style.MARKING_FONT, None)
     style.put_text(ws["A2"], f"Multi-agency case file audit: {s.theme}", style.TITLE_FONT, None)
     style.put_text(ws["A3"], f"For {agency.name} ({agency.code})", style.SUBTITLE_FONT, None)
@@ -353,7 +375,7 @@ def _write_start(ws: Worksheet, audit: Audit, agency: Agency, sheets: list[Answe
         ("Partnership", s.partnership),
         ("Audit", s.audit_id),
         ("Period", s.period),
-        ("Return by", f"{s.deadline:%A} {s.deadline.day} {s.deadline:%B %Y}"),
+        ("Return by", long_date(s.deadline)),
         ("Coordinator", f"{s.coordinator} ({s.coordinator_email}{phone})"),
         ("Protective marking", f"{s.protective_marking}. Handle and store this workbook accordingly."),
     ]
@@ -369,22 +391,34 @@ def _write_start(ws: Worksheet, audit: Audit, agency: Agency, sheets: list[Answe
     style.put_text(ws.cell(row=row, column=1), "Your progress (updates as you answer)", style.SUBTITLE_FONT, None)
     row += 1
     _progress_table(ws, row, sheets)
+    note = row + len(sheets) + 1
+    style.put_text(ws.cell(row=note, column=1), PROGRESS_NOTE, style.HINT_FONT)
+    ws.merge_cells(start_row=note, start_column=1, end_row=note, end_column=7)
+    style.fit_row_height(ws, note)
     ws.sheet_view.showGridLines = False
-    style.print_setup(ws, landscape=False, area=f"A1:G{row + len(sheets)}")
+    style.print_setup(ws, landscape=False, area=f"A1:G{note}")
     style.protect(ws)
+
+
+def long_date(day: date) -> str:
+    """A date as the start sheet writes it: "Friday 29 January 2027"."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def how_to_steps(audit: Audit) -> list[str]:
     s = audit.settings
     return [
         "Open each case sheet (the tabs at the bottom, named by case reference) in turn.",
-        "Click an answer cell and pick from its dropdown list; numbers and dates are typed (dates as dd/mm/yyyy). "
-        "Read the guidance beside each question first.",
+        "Read the guidance beside each question, then click its cell in the Answer column: pick from the dropdown, "
+        "or type the answer. Written answers such as Strengths and Areas for development are typed in the Answer "
+        "column too; the row grows to show all you type.",
         "Type your evidence or comments in the 'Comment / evidence' column beside the answer.",
-        "Required questions are highlighted in yellow until they are answered; the table below shows what is still to do.",
+        "Required questions are highlighted in yellow until they are answered. Some become required only after an "
+        "earlier answer (the guidance says which, e.g. 'Answer only if 1.1 is ...'), so the number required "
+        "can rise as you answer; the table below counts what is required now, given your answers.",
         "Never write a child's or family member's name: use the case reference only.",
         "Save the workbook as an Excel workbook (.xlsx) under any file name, and email or upload it to "
-        f"{s.coordinator} ({s.coordinator_email}) by {s.deadline:%d/%m/%Y}.",
+        f"{s.coordinator} ({s.coordinator_email}) by {long_date(s.deadline)}.",
         "The sheets are protected so that questions cannot be changed by mistake; only the answer and comment cells take typing.",
     ]
 
@@ -397,12 +431,16 @@ def _fact_row(ws: Worksheet, row: int, label: str, value: str) -> int:
     return row + 1
 
 
-PROGRESS_HEADERS = ("Sheet", "About", "Questions", "Required", "Answered", "Required still to do", "Status")
+PROGRESS_HEADERS = ("Sheet", "About", "Questions", "Required now, given your answers", "Answered", "Required still to do", "Status")
+PROGRESS_NOTE = (
+    "'Required now' counts the questions your answers so far make required: it rises when an answer opens "
+    "questions that depend on it. 'Answered' counts every answer given, required or not."
+)
 
 
 def _progress_table(ws: Worksheet, row: int, sheets: list[AnswerSheet]) -> None:
     style.header_row(ws, row, PROGRESS_HEADERS)
-    style.fit_row_height(ws, row)
+    style.fit_row_height(ws, row, min_lines=3)  # bold headers wrap sooner than the estimate
     for sheet in sheets:
         row += 1
         name = _quote(sheet.name)

@@ -7,6 +7,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from ehwb_excel.problems.location import column_letter
 from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ehwb_excel.excel import palette
@@ -100,22 +101,49 @@ def set_widths(ws: Worksheet, widths: dict[str, float]) -> None:
         ws.column_dimensions[letter].width = width
 
 
-def fit_row_height(ws: Worksheet, row: int, columns: range | None = None) -> None:
-    """Set the row tall enough for its wrapped text.
+LINE_HEIGHT = 12.75  # points per line of 10pt Arial
+PARAGRAPH_LINES = 5  # a free-text answer's row shows this many lines before anyone types
+
+
+class GrowingRow(RowDimension):
+    """A row with a starting height but no custom height, so it grows as text is typed.
+
+    openpyxl marks every row with a height as custom (`customHeight="1"`), and neither Excel nor
+    LibreOffice grows a custom-height row. Excel itself writes an auto-fitted row as a height
+    without the flag; LibreOffice, which does not re-fit rows when it opens a file, shows the
+    height and still grows the row when an answer is typed.
+    """
+
+    @property
+    def customHeight(self) -> bool:
+        return False
+
+
+def fit_row_height(ws: Worksheet, row: int, columns: range | None = None, *, min_lines: int = 1, grows: bool = False) -> None:
+    """Set the row tall enough for its wrapped text (and at least `min_lines` lines).
 
     LibreOffice does not re-fit row heights when it opens an .xlsx, and neither application
     fits rows holding merged cells, so long questions would be cut off without this estimate.
+    `grows`: the height is a starting height only (a row where answers are typed; no merged cells).
     """
-    lines = 1
+    lines = min_lines
     for cell in ws[row]:
         if columns is not None and cell.column not in columns or not isinstance(cell.value, str):
             continue  # merged-away cells have no value either
-        width = _merged_width(ws, cell) or ws.column_dimensions[column_letter(cell.column)].width or 8.43
-        size = (cell.font.sz or 10) if cell.font else 10
-        per_line = max(1, int(width * 1.1 * 10 / size) - 1)  # about 1.1 Arial characters per width unit at 10pt
-        needed = sum(max(1, -(-len(part) // per_line)) for part in cell.value.split("\n"))
-        lines = max(lines, needed)
-    ws.row_dimensions[row].height = max(15.0, lines * 12.75 + 3)
+        lines = max(lines, lines_needed(ws, cell))
+    height = max(15.0, lines * LINE_HEIGHT + 3)
+    if grows:
+        ws.row_dimensions[row] = GrowingRow(ws, index=row, ht=height)
+    else:
+        ws.row_dimensions[row].height = height
+
+
+def lines_needed(ws: Worksheet, cell: Cell) -> int:
+    """About how many lines the cell's wrapped text takes at its column's (or merged range's) width."""
+    width = _merged_width(ws, cell) or ws.column_dimensions[column_letter(cell.column)].width or 8.43
+    size = (cell.font.sz or 10) if cell.font else 10
+    per_line = max(1, int(width * 1.1 * 10 / size) - 1)  # about 1.1 Arial characters per width unit at 10pt
+    return sum(max(1, -(-len(part) // per_line)) for part in str(cell.value).split("\n"))
 
 
 def _merged_width(ws: Worksheet, cell: Cell) -> float | None:
