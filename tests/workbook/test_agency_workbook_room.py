@@ -28,8 +28,10 @@ def audit():
 
 @pytest.fixture(scope="module")
 def generated(audit, tmp_path_factory):
+    """(path, loaded) of the default audit's workbook for AGENCY, as sent out."""
     path = tmp_path_factory.mktemp("room") / f"{AGENCY}.xlsx"
-    agency_workbook(audit, AGENCY, datetime(2026, 1, 5, tzinfo=timezone.utc)).save(path)
+    workbook = agency_workbook(audit, AGENCY, datetime(2026, 1, 5, tzinfo=timezone.utc))
+    workbook.save(path)
     return path, openpyxl.load_workbook(path)
 
 
