@@ -9,6 +9,7 @@ or rewrites parts it does not understand (the ribbon, the VBA project's relation
 from __future__ import annotations
 
 import importlib.util
+from importlib import resources
 import os
 import re
 import sys
@@ -36,6 +37,7 @@ SETTINGS_SHEET_PART = "xl/worksheets/sheet1.xml"  # the template's only sheet: i
 SHARED_STRINGS_PART = "xl/sharedStrings.xml"
 CORE_PROPERTIES_PART = "docProps/core.xml"
 RIBBON_NAMESPACE = "http://schemas.microsoft.com/office/2006/01/customui"
+RIBBON_FILE_NAME = "ribbon.xml"  # package data beside this module
 
 
 class AddinBuildError(RuntimeError):
@@ -54,16 +56,9 @@ def template_path() -> Path:
     return path
 
 
-def ribbon_xml_path() -> Path:
-    """macros/ribbon.xml of the project, or the copy a wheel installs as data under
-    <prefix>/share/ehwb_excel (the environment's prefix, or the user's for `pip install --user`)."""
-    import site
-
-    installed = [Path(base) / "share" / "ehwb_excel" / "ribbon.xml" for base in (sys.prefix, site.getuserbase())]
-    for path in (Path(__file__).resolve().parents[2] / "macros" / "ribbon.xml", *installed):
-        if path.is_file():
-            return path
-    raise AddinBuildError("the ribbon XML (macros/ribbon.xml) is not found: build from a checkout of the project.")
+def ribbon_xml() -> bytes:
+    """The add-in's ribbon XML, shipped inside the package (ehwb_excel/addin/ribbon.xml)."""
+    return resources.files("ehwb_excel.addin").joinpath(RIBBON_FILE_NAME).read_bytes()
 
 
 # -- the parts we write ----------------------------------------------------------------------
@@ -172,7 +167,7 @@ def build_addin(out_dir: str | os.PathLike, *, interpreters: dict[str, str] | No
     The file appears whole or not at all.
     """
     template = Path(template) if template else template_path()
-    ribbon_xml = checked_ribbon(Path(ribbon or ribbon_xml_path()).read_bytes())
+    ribbon_part = checked_ribbon(Path(ribbon).read_bytes() if ribbon else ribbon_xml())
     settings = addin_settings(interpreters=interpreters, returns_folder=returns_folder, pythonpath=pythonpath)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -184,7 +179,7 @@ def build_addin(out_dir: str | os.PathLike, *, interpreters: dict[str, str] | No
             raise AddinBuildError(f"{template.name} is not the expected xlwings ribbon template (missing {', '.join(sorted(missing))}).")
         sheet_xml, shared_xml = settings_parts(source.read(SETTINGS_SHEET_PART).decode("utf-8"), settings)
         replaced = {
-            RIBBON_PART: ribbon_xml,
+            RIBBON_PART: ribbon_part,
             WORKBOOK_PART: workbook_part(source.read(WORKBOOK_PART).decode("utf-8")).encode("utf-8"),
             SETTINGS_SHEET_PART: sheet_xml.encode("utf-8"),
             SHARED_STRINGS_PART: shared_xml.encode("utf-8"),

@@ -98,11 +98,6 @@ class FileFacts:
         return self.kind is FileKind.XLSX and not any(p.type.rejects_file for p in self.problems)
 
 
-def saved_by(application: str) -> str:
-    """The application as shown to the coordinator; Google Sheets and Numbers record none."""
-    return application or "not recorded"
-
-
 # -- folder ------------------------------------------------------------------------------
 
 

@@ -61,7 +61,7 @@ def test_every_template_entry_is_kept_in_order(addin):
 
 def test_the_ribbon_part_is_ours(addin):
     with zipfile.ZipFile(addin) as built:
-        assert built.read(build.RIBBON_PART) == (PROJECT_ROOT / "macros" / "ribbon.xml").read_bytes()
+        assert built.read(build.RIBBON_PART) == (PROJECT_ROOT / "ehwb_excel" / "addin" / "ribbon.xml").read_bytes()
         assert build.RIBBON_PART in built.read("_rels/.rels").decode()  # the part Excel loads
 
 
@@ -98,7 +98,7 @@ def test_interpreter_defaults_to_this_python_on_windows_and_mac():
 
 def test_nothing_but_the_vba_dictated_sheet_name_says_myaddin(addin, vba):
     # The template's VBA reads its settings from the sheet PROJECT_NAME & ".conf"; that
-    # constant lives in the compiled VBA project we copy unchanged (see macros/README.md).
+    # constant lives in the compiled VBA project we copy unchanged (see docs/addin-build.md).
     project_name = re.search(r'PROJECT_NAME As String = "([^"]+)"', vba["xlwings"]).group(1)
     assert SETTINGS_SHEET == f"{project_name}.conf"
     with zipfile.ZipFile(addin) as built:

@@ -1,4 +1,4 @@
-"""The ribbon XML in macros/: well-formed, valid against Office's customUI schema, bound to
+"""The ribbon XML shipped in the package: well-formed, valid against Office's customUI schema, bound to
 the template's callback, and worded for the coordinator."""
 
 from __future__ import annotations
@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from defusedxml import ElementTree
 
-from ehwb_excel.addin.build import RIBBON_NAMESPACE, AddinBuildError, checked_ribbon, ribbon_xml_path
+from ehwb_excel.addin.build import RIBBON_NAMESPACE, AddinBuildError, checked_ribbon, ribbon_xml
 from ehwb_excel.addin.names import RIBBON_CALLBACK
 from tests.conftest import PROJECT_ROOT, SHARED
 
-RIBBON = PROJECT_ROOT / "macros" / "ribbon.xml"
+RIBBON = PROJECT_ROOT / "ehwb_excel" / "addin" / "ribbon.xml"
 NS = {"ui": RIBBON_NAMESPACE}
 
 
@@ -24,8 +24,8 @@ def _root():
     return ElementTree.fromstring(RIBBON.read_bytes())
 
 
-def test_the_build_uses_the_ribbon_in_macros():
-    assert ribbon_xml_path() == RIBBON
+def test_the_build_uses_the_ribbon_shipped_in_the_package():
+    assert ribbon_xml() == RIBBON.read_bytes()
 
 
 @pytest.mark.real_files
