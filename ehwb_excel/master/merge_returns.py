@@ -18,11 +18,10 @@ from ehwb_excel.returns.returned import ReturnFile
 def merge_returns(returns_dir: str | os.PathLike, master_path: str | os.PathLike, *, now: datetime | None = None) -> MergeResult:
     """Every return in `returns_dir` merged over what the master at `master_path` holds; writes nothing.
 
-    Each file is read and checked (a bad file becomes a rejected submission with its reason,
-    never an exception); lock files are skipped with a warning. Save the result with
+    Each file is read and checked once, by `read_return` (a bad file becomes a rejected
+    submission with its reason, never an exception); lock files are skipped with a warning. Save the result with
     `master_writer.save_master`, or write `result.sheets` into an open workbook.
     """
-    from ehwb_excel.returns.checks import check_return
     from ehwb_excel.returns.intake import files_in_returns_folder
     from ehwb_excel.returns.reader import read_return
 
@@ -38,9 +37,7 @@ def merge_returns(returns_dir: str | os.PathLike, master_path: str | os.PathLike
         if path.resolve() == master:
             continue  # the master kept in the returns folder is not a return
         try:
-            found = read_return(path, state.audit)
-            if not found.rejected:  # a file refused unread would only collect "not ours" again
-                found.problems.extend(check_return(state.audit, found))  # [] when the reader already ran them
+            found = read_return(path, state.audit)  # read and checked
         except Exception as error:  # a reader bug must not stop the other returns: refuse this file, say why
             found = _unreadable(path, error)
         returns.append(found)

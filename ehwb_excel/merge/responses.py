@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS, without_illegal_characters
-from ehwb_excel.returns.answer_values import canonical_answer
+from ehwb_excel.returns.answer_values import canonical_of
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.excel.limits import CELL_TEXT_MAX  # openpyxl silently cuts longer text
 from ehwb_excel.problems.location import Location
@@ -30,7 +30,7 @@ def response_rows_for(audit: Audit, return_file: ReturnFile, report: Report) -> 
         if question is None or (answer.case is not None and answer.case not in cases):
             not_merged += 1
             continue
-        value = canonical_answer(audit, question, answer.value, answer.location)
+        value = canonical_of(audit, return_file, answer, question)  # the checks worked it out already
         if isinstance(value, Problem):
             if (answer.location.sheet, answer.location.cell, value.code) not in located:
                 report.add(value)

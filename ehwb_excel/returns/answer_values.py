@@ -25,7 +25,7 @@ from ehwb_excel.excel.cell_text import cell_text, single_spaced
 from ehwb_excel.problems.location import Location
 from ehwb_excel.audit.model import Audit, ChoiceList, Question, QuestionType
 from ehwb_excel.problems.problem import Problem
-from ehwb_excel.returns.returned import AnswerValue
+from ehwb_excel.returns.returned import Answer, AnswerValue, ReturnFile
 
 CanonicalValue = str | int | float | date | None
 
@@ -43,6 +43,15 @@ def canonical_answer(audit: Audit, question: Question, raw: AnswerValue, locatio
     if question.type is QuestionType.DATE:
         return _date(raw, question, location)
     return answer_text(raw)
+
+
+def canonical_of(audit: Audit, return_file: ReturnFile, answer: Answer, question: Question) -> CanonicalValue | Problem:
+    """`canonical_answer` for one answer of `return_file`, worked out once per return: the
+    checks and the merge both ask, and both get the same value (or the same Problem)."""
+    key = (answer.case, answer.question_id, answer.location.sheet, answer.location.cell)
+    if key not in return_file.canonical:
+        return_file.canonical[key] = canonical_answer(audit, question, answer.value, answer.location)
+    return return_file.canonical[key]  # type: ignore[return-value]  # only this function fills it
 
 
 def normalise_text(text: str) -> str:

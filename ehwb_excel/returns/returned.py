@@ -57,6 +57,9 @@ class ReturnFile:
     agency_sheet: str | None = None  # the sheet holding the questions asked once per agency, if found
     answers: list[Answer] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # (case, question id, sheet, cell) of an answer -> its canonical value or the Problem why it
+    # has none, worked out once by answer_values.canonical_of for the checks and the merge alike
+    canonical: dict[tuple[str | None, str, str | None, str | None], object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # the name goes into master cells and one-line messages: a line break or control

@@ -201,6 +201,14 @@ def test_answers_to_questions_not_in_the_audit_are_counted_as_not_merged():
     assert "+ 2 not merged" in result.summary()
 
 
+def test_a_file_whose_application_is_not_recorded_says_so_on_submissions():
+    # Google Sheets and Numbers write no docProps/app.xml (see test_reader)
+    nameless = return_file("SCT", {("Case A", "voice_notes"): "x"})
+    nameless.application = ""
+    submission = next(s for s in run(nameless).submissions if s.agency == "SCT")
+    assert submission.saved_by == "not recorded"
+
+
 def test_formula_like_text_stays_text_in_the_responses():
     texts = ['=HYPERLINK("http://x","click")', "+1", "-2", "@SUM(A1)"]
     answers = {("Case A", "voice_notes"): texts[0], (None, "role"): texts[1]}

@@ -242,7 +242,6 @@ def test_who_saved_the_file_is_read_from_its_properties(tmp_path):
     sheets = rewrite_parts(path, tmp_path / "gs.xlsx", lambda name, data: None if name == "docProps/app.xml" else data)
     assert read_return(libre, AUDIT).application == "LibreOffice/7.4.7.2"
     assert read_return(sheets, AUDIT).application == ""
-    assert file_intake.saved_by("") == "not recorded"
 
 
 # -- the folder -------------------------------------------------------------------------------

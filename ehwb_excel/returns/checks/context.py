@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ehwb_excel.returns.answer_values import CanonicalValue, canonical_answer
+from ehwb_excel.returns.answer_values import CanonicalValue, canonical_of
 from ehwb_excel.audit.model import Agency, AskedPer, Audit, Question
 from ehwb_excel.problems.location import Location
 from ehwb_excel.problems.problem import Problem
@@ -24,7 +24,6 @@ class CheckContext:
     return_file: ReturnFile
     deadline_passed_at: datetime | None = None
     _answers: dict[tuple[str | None, str], Answer] = field(default_factory=dict, init=False, repr=False)
-    _canonical: dict[int, CanonicalValue | Problem] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for answer in self.return_file.answers:  # the first row for a question is the one used
@@ -63,11 +62,8 @@ class CheckContext:
                 yield answer, question
 
     def canonical(self, answer: Answer, question: Question) -> CanonicalValue | Problem:
-        """The canonical answer, or the Problem why the raw value is not one (worked out once)."""
-        key = id(answer)
-        if key not in self._canonical:
-            self._canonical[key] = canonical_answer(self.audit, question, answer.value, answer.location)
-        return self._canonical[key]
+        """The canonical answer, or the Problem why the raw value is not one (worked out once per return)."""
+        return canonical_of(self.audit, self.return_file, answer, question)
 
     def condition_answer(self, question: Question, case: str | None) -> CanonicalValue | Problem:
         """The canonical answer to the question `question`'s condition names (same case, then agency)."""
