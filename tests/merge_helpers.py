@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 
@@ -16,6 +17,9 @@ from ehwb_excel.audit.model import (
 )
 from ehwb_excel.problems.problem import Problem
 from ehwb_excel.returns.returned import Answer, ReturnFile
+
+if TYPE_CHECKING:
+    from ehwb_excel.master.state import MasterState
 
 DEADLINE = date(2026, 3, 31)
 ON_TIME = datetime(2026, 3, 30, 9, 0)

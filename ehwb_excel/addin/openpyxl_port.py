@@ -52,8 +52,8 @@ class OpenpyxlWorkbookPort:
         for row_number, row in enumerate([table.headers, *table.rows], start=1):
             for column_number, value in enumerate(row, start=1):
                 put_value(sheet.cell(row_number, column_number), value)
-        for (row, column), colour in table.fills.items():
-            sheet.cell(row + 1, column).fill = solid_fill(colour)
+        for (fill_row, fill_column), colour in table.fills.items():
+            sheet.cell(fill_row + 1, fill_column).fill = solid_fill(colour)
         self.unsaved = True
 
     def save(self) -> None:

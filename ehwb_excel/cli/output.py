@@ -13,7 +13,7 @@ def tolerate_any_console() -> None:
     """A character the console cannot show (a Windows legacy code page) prints as '?' instead of failing."""
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError, OSError):  # replaced or closed streams are left alone
-            stream.reconfigure(errors="replace")
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]  # a stream without it is suppressed above
 
 
 def print_json(document: dict, stream=None) -> None:

@@ -116,11 +116,12 @@ def _audit_from(tables: dict[str, Table | None], report: Report) -> Audit | None
     if rows is not None:
         questions, found = check_conditions(rows, lists)
         report.extend(found)
-    if agencies is not None and cases is not None:
-        report.extend(agencies_without_cases(agencies, cases, sheet(AGENCIES)))
-    if lists is not None and questions is not None:
-        report.extend(unused_lists(lists, questions, sheet(LISTS)))
-    if not report.valid or None in (settings, agencies, cases, sections, lists, questions):
+    if agencies is not None and cases is not None and (agencies_table := sheet(AGENCIES)) is not None:
+        report.extend(agencies_without_cases(agencies, cases, agencies_table))
+    if lists is not None and questions is not None and (lists_table := sheet(LISTS)) is not None:
+        report.extend(unused_lists(lists, questions, lists_table))
+    if (not report.valid or settings is None or agencies is None or cases is None or sections is None
+            or lists is None or questions is None):
         return None
     return Audit(settings, tuple(agencies), tuple(cases), tuple(sections), tuple(questions), tuple(lists))
 

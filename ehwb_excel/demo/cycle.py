@@ -121,7 +121,7 @@ def _give_case_profiles(audit: Audit, returns: Path) -> None:
         path = returns / file_name_for(audit, agency.code)
         if not path.exists():
             continue
-        facts = {}
+        facts: dict[tuple[str | None, str], object] = {}
         for case in audit.cases_for(agency.code):
             profile = PROFILES.get(case.reference, {})
             facts.update({(case.reference, qid): value for qid, value in profile.items() if audit.question(qid)})

@@ -56,7 +56,7 @@ def fill_answers(
 
 def _answer_rows(worksheets: list[Worksheet]) -> dict[tuple[str | None, str], tuple[Worksheet, int, dict[str, int]]]:
     """(case, question id) -> (sheet, Excel row, key columns) for every answer row."""
-    found = {}
+    found: dict[tuple[str | None, str], tuple[Worksheet, int, dict[str, int]]] = {}
     for ws in worksheets:
         values = [list(r) for r in ws.iter_rows(min_row=1, min_col=1, values_only=True)]
         key = find_key_row(values)
@@ -128,17 +128,22 @@ def _answer(audit: Audit, question: Question, case: str | None, rng: random.Rand
         answers[(case, question.id)] = value
 
 
+def _choice_values(audit: Audit, question: Question) -> tuple[str, ...]:
+    choices = audit.choices_for(question)
+    return choices.values if choices is not None else ()
+
+
 def _value(audit: Audit, question: Question, rng: random.Random) -> object:
     deadline = audit.settings.deadline
     if question.type is QuestionType.GRADE:
-        values = audit.choices_for(question).values
+        values = _choice_values(audit, question)
         return rng.choices(values, weights=(_GRADE_WEIGHTS + [1] * len(values))[: len(values)])[0]
     if question.type is QuestionType.YES_NO:
         if question.id == _KNOWN:
             return "Yes" if rng.random() < 0.9 else "No"
-        return rng.choices(["Yes", "No", "Not known"], weights=[5, 4, 1])[0] if "Not known" in audit.choices_for(question).values else rng.choice(["Yes", "No"])
+        return rng.choices(["Yes", "No", "Not known"], weights=[5, 4, 1])[0] if "Not known" in _choice_values(audit, question) else rng.choice(["Yes", "No"])
     if question.type is QuestionType.CHOICE:
-        values = [v for v in audit.choices_for(question).values if v != "Not known"] or list(audit.choices_for(question).values)
+        values = tuple(v for v in _choice_values(audit, question) if v != "Not known") or _choice_values(audit, question)
         return rng.choice(values)
     if question.type is QuestionType.NUMBER:
         return rng.randint(2, 26) if "week" in question.id else rng.randint(1, 12)

@@ -115,8 +115,8 @@ def _write_table(sheet, table: SheetTable) -> None:
         for column, value in enumerate(row, start=1):
             cell = put_value(sheet.cell(row=row_number, column=column), value)
             cell.font, cell.alignment = FONT, TOP
-    for (row, column), colour in table.fills.items():
-        sheet.cell(row=row + 1, column=column).fill = style.solid_fill(colour)
+    for (fill_row, fill_column), colour in table.fills.items():
+        sheet.cell(row=fill_row + 1, column=fill_column).fill = style.solid_fill(colour)
     sheet.freeze_panes = "A2"
     _set_widths(sheet, table)
     last_column = column_letter(max(len(table.headers), 1))

@@ -103,8 +103,8 @@ def convert_to_pdf(docx_path: str | os.PathLike, pdf_path: str | os.PathLike | N
 
 def _export_over_uno(soffice: str, python: str, docx_path: Path, pdf_path: Path, deadline: float) -> tuple[Path | None, str]:
     """(the PDF, "") or (None, why not): a private LibreOffice on its own pipe, driven by lo_export.py, always stopped."""
-    with tempfile.TemporaryDirectory(prefix="ehwb-pdf-", ignore_cleanup_errors=True) as work:
-        work = Path(work)
+    with tempfile.TemporaryDirectory(prefix="ehwb-pdf-", ignore_cleanup_errors=True) as folder:
+        work = Path(folder)
         pipe = f"ehwb-pdf-{uuid.uuid4().hex}"
         made = work / "report.pdf"
         # a private profile: no clash with a LibreOffice the user has open, and no stale lock files
@@ -132,8 +132,8 @@ def _export_over_uno(soffice: str, python: str, docx_path: Path, pdf_path: Path,
 
 def _convert_plainly(soffice: str, docx_path: Path, pdf_path: Path, deadline: float) -> tuple[Path | None, str]:
     """(the PDF, "") or (None, why not) from `soffice --convert-to`: the contents list keeps its last result."""
-    with tempfile.TemporaryDirectory(prefix="ehwb-pdf-", ignore_cleanup_errors=True) as work:
-        work = Path(work)
+    with tempfile.TemporaryDirectory(prefix="ehwb-pdf-", ignore_cleanup_errors=True) as folder:
+        work = Path(folder)
         profile = (work / "profile").as_uri()
         command = [soffice, "--headless", "--norestore", "--nologo", f"-env:UserInstallation={profile}",
                    "--convert-to", PDF_FILTER, "--outdir", str(work), str(docx_path.resolve())]

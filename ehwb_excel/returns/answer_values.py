@@ -78,8 +78,8 @@ def _list_answer(choices: ChoiceList | None, question: Question, raw: AnswerValu
     if choices is None:  # the definition is checked when loaded; a missing list cannot match
         return _not_in_list(raw, question, None, location)
     if isinstance(raw, bool):
-        if _is_yes_no(choices):
-            return choices.find("Yes" if raw else "No").value
+        if _is_yes_no(choices) and (yes_no := choices.find("Yes" if raw else "No")) is not None:
+            return yes_no.value
         return _not_in_list(raw, question, choices, location)
     choice = choices.find(normalise_text(answer_text(raw)))
     return choice.value if choice else _not_in_list(raw, question, choices, location)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from ehwb_excel.cli.main import main
 from ehwb_excel.audit.default_audit import default_audit

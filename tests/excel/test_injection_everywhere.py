@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 from defusedxml import ElementTree as SafeET
@@ -26,7 +25,7 @@ from ehwb_excel.demo.returns import fill_answers
 from ehwb_excel.workbook.master_skeleton import master_workbook
 from ehwb_excel.master.writer import save_master
 from ehwb_excel.master.merge_returns import merge_returns
-from ehwb_excel.audit.model import Agency, Case, Choice, ChoiceList, Condition
+from ehwb_excel.audit.model import Case, Choice, ChoiceList
 from ehwb_excel.merge.sheet_table import SheetTable
 from ehwb_excel.workbook.style import new_workbook, put_text
 from tests.audit_factory import small_audit

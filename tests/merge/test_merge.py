@@ -11,7 +11,7 @@ from ehwb_excel.problems.location import Location
 from ehwb_excel.master.state import MasterState
 from ehwb_excel.merge.merge import merge
 from tests.merge_helpers import (
-    DEADLINE, LATE, NOW, ON_TIME, data_of, full_answers, merge_audit, return_file, state_after,
+    LATE, NOW, ON_TIME, data_of, full_answers, merge_audit, return_file, state_after,
 )
 
 AUDIT = merge_audit()

@@ -155,7 +155,7 @@ def hostile_files(folder: Path, good: Path) -> dict[str, Path]:
     for part_name, part in (("workbook", "xl/workbook.xml"), ("meta sheet", meta), ("answer sheet", answers), ("app properties", "docProps/app.xml")):
         add(f"laughs in {part_name}", _change(good, folder / f"laughs {part_name}.xlsx", part, lambda x: _with_doctype(x, LAUGHS)))
         add(f"entity in {part_name}", _change(good, folder / f"xxe {part_name}.xlsx", part,
-                                             lambda x: _with_doctype(x, EXTERNAL, "e" if part != "xl/workbook.xml" else None)))
+                                             lambda x, part=part: _with_doctype(x, EXTERNAL, "e" if part != "xl/workbook.xml" else None)))
     strings = (b'<?xml version="1.0"?>' + EXTERNAL.encode() + b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
                b' count="1" uniqueCount="1"><si><t>&e;</t></si></sst>')
     add("entity in shared strings", _with_shared_strings(good, folder / "xxe strings.xlsx", strings))

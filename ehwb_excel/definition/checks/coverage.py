@@ -5,7 +5,7 @@ from __future__ import annotations
 from rapidfuzz.distance import OSA
 
 from ehwb_excel.problems.catalogue import definition as problems
-from ehwb_excel.definition.checks.table import Table
+from ehwb_excel.definition.checks.table import Record, Table
 from ehwb_excel.definition.sheets import loose
 from ehwb_excel.audit.model import Agency, Case, ChoiceList, Question
 from ehwb_excel.problems.problem import Problem
@@ -31,9 +31,9 @@ def unused_lists(lists: list[ChoiceList], questions: list[Question], table: Tabl
     """
     used = {q.choice_list.casefold() for q in questions if q.choice_list}
     used_names = [cl.name for cl in lists if cl.name.casefold() in used]
-    first = {}
-    for record in table.records:
-        first.setdefault(record.name("list").casefold(), record)
+    first: dict[str, Record] = {}
+    for row in table.records:
+        first.setdefault(row.name("list").casefold(), row)
     found = []
     for choice_list in lists:
         record = first.get(choice_list.name.casefold())

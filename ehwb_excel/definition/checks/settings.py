@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ehwb_excel.problems.catalogue import definition as problems
 from ehwb_excel.definition.checks.table import Record, Table, first_seen, known
 from ehwb_excel.definition.sheets import SETTINGS, SettingSpec, setting_for
@@ -30,7 +32,7 @@ def read_settings(table: Table) -> tuple[Settings | None, list[Problem]]:
             found.append(problems.DUPLICATE_SETTING(record.at("setting"), setting=setting.label, first=earlier.row))
             continue
         rows[setting.field] = record
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # each checked against its setting above
     for setting in SETTINGS:
         value, problem = _value(setting, rows.get(setting.field), table)
         found.extend([problem] if problem else [])
@@ -47,6 +49,7 @@ def _value(setting: SettingSpec, record: Record | None, table: Table) -> tuple[o
             return _DEFAULTS[setting.field], None
         where = record.at("value") if record else table.location
         return None, problems.MISSING_SETTING(where, setting=setting.label, about=setting.about.rstrip("."))
+    assert record is not None  # a value was typed, so there is a row
     if setting.field == "deadline":
         try:
             return a_date(record.raw("value")), None

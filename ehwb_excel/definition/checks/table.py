@@ -76,11 +76,11 @@ def read_table(rows: Iterable[tuple], spec: SheetSpec, location: Location) -> tu
                 location.at(1, column), column=text(value), other=cell_name(1, table.columns[key])))
         else:
             table.columns[key] = column
-    for column in spec.columns:
-        if column.required and column.key not in table.columns:
+    for wanted in spec.columns:
+        if wanted.required and wanted.key not in table.columns:
             headers = [text(v) for _, v in table.extra if text(v)]
             found.append(problems.MISSING_COLUMN(
-                location.at(1), column=column.header, suggestion=did_you_mean(column.header, headers),
+                location.at(1), column=wanted.header, suggestion=did_you_mean(wanted.header, headers),
                 found=", ".join(f"'{h}'" for h in headers) or "none"))
     if any(p.type is problems.MISSING_COLUMN for p in found):
         return None, found

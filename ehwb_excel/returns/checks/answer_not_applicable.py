@@ -17,7 +17,7 @@ NEEDS_AUDIT = True
 
 def check(context: CheckContext) -> Iterable[Problem]:
     for answer, question in context.used_answers():
-        if answer.is_blank or context.applies(question, answer.case) is not False:
+        if answer.is_blank or question.condition is None or context.applies(question, answer.case) is not False:
             continue
         yield ret.ANSWER_NOT_APPLICABLE(
             answer.location, ref=question.id, value=str(answer.value), condition=question.condition.question_id,

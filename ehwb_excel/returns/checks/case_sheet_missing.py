@@ -22,8 +22,8 @@ def check(context: CheckContext) -> Iterable[Problem]:
         return
     found = context.return_file
     where = Location(found.file_name)
-    for case in context.audit.cases_for(context.agency.code):
+    for case in context.known_audit.cases_for(context.known_agency.code):
         if case.reference not in found.case_sheets:
             yield ret.CASE_SHEET_MISSING(where, case=case.reference, sheet_name=found.sent_case_sheets.get(case.reference, case.reference))
-    if found.agency_sheet is None and any(q.asked_per is AskedPer.AGENCY for q in context.audit.questions):
+    if found.agency_sheet is None and any(q.asked_per is AskedPer.AGENCY for q in context.known_audit.questions):
         yield ret.CASE_SHEET_MISSING(where, case="the questions for your agency", sheet_name=layout.AGENCY_SHEET)

@@ -30,6 +30,20 @@ class CheckContext:
             self._answers.setdefault((answer.case, answer.question_id), answer)
 
     @property
+    def known_audit(self) -> Audit:
+        """The audit, for a check with NEEDS_AUDIT: such checks run only when there is one."""
+        if self.audit is None:
+            raise RuntimeError("a check that needs the audit ran without one")
+        return self.audit
+
+    @property
+    def known_agency(self) -> Agency:
+        """The agency, for a check that runs after identification (unknown_agency refuses the file otherwise)."""
+        if self.agency is None:
+            raise RuntimeError("a check that needs the agency ran on a file from an unknown agency")
+        return self.agency
+
+    @property
     def agency(self) -> Agency | None:
         """The audit's agency the return names (codes match ignoring case); None if unknown."""
         code = self.return_file.agency_code
@@ -51,11 +65,12 @@ class CheckContext:
 
     def used_answers(self) -> Iterator[tuple[Answer, Question]]:
         """Each row used for a question of this audit, on a sheet of a case the agency knows."""
-        if self.audit is None or self.agency is None:
+        audit, agency = self.audit, self.agency
+        if audit is None or agency is None:
             return
-        known = {c.reference for c in self.audit.cases_for(self.agency.code)}
+        known = {c.reference for c in audit.cases_for(agency.code)}
         for (case, question_id), answer in self._answers.items():
-            question = self.audit.question(question_id)
+            question = audit.question(question_id)
             if question is None or (case is not None and case not in known):
                 continue
             if (question.asked_per is AskedPer.AGENCY) == (case is None):
@@ -63,11 +78,13 @@ class CheckContext:
 
     def canonical(self, answer: Answer, question: Question) -> CanonicalValue | Problem:
         """The canonical answer, or the Problem why the raw value is not one (worked out once per return)."""
-        return canonical_of(self.audit, self.return_file, answer, question)
+        return canonical_of(self.known_audit, self.return_file, answer, question)
 
     def condition_answer(self, question: Question, case: str | None) -> CanonicalValue | Problem:
         """The canonical answer to the question `question`'s condition names (same case, then agency)."""
-        condition_question = self.audit.question(question.condition.question_id)
+        if question.condition is None:
+            return None
+        condition_question = self.known_audit.question(question.condition.question_id)
         if condition_question is None:
             return None
         where = None if condition_question.asked_per is AskedPer.AGENCY else case

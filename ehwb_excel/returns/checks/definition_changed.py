@@ -15,6 +15,6 @@ SHOWN = 12  # characters of a checksum shown: enough to tell two apart
 
 
 def check(context: CheckContext) -> Iterable[Problem]:
-    found, expected = context.return_file.definition_checksum, context.audit.checksum()
+    found, expected = context.return_file.definition_checksum, context.known_audit.checksum()
     if found != expected:
         yield ret.DEFINITION_CHANGED(Location(context.return_file.file_name, layout.META_SHEET), found=(found or "none")[:SHOWN], expected=expected[:SHOWN])

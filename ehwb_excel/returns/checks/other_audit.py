@@ -14,6 +14,6 @@ NEEDS_AUDIT = True
 
 
 def check(context: CheckContext) -> Iterable[Problem]:
-    found, expected = context.return_file.audit_id, context.audit.settings.audit_id
+    found, expected = context.return_file.audit_id, context.known_audit.settings.audit_id
     if (found or "").strip() != expected:
         yield ret.OTHER_AUDIT(Location(context.return_file.file_name, layout.META_SHEET), found=found or "none", expected=expected)

@@ -14,5 +14,5 @@ NEEDS_AUDIT = False
 def check(context: CheckContext) -> Iterable[Problem]:
     for answer in context.return_file.answers:
         used = context.answer(answer.case, answer.question_id)
-        if used is not answer:
+        if used is not None and used is not answer:  # every answer is in the look-up: used is never None
             yield ret.DUPLICATE_QUESTION_ROW(answer.location, ref=answer.question_id, other=f"{used.location.sheet}!{used.location.cell}", cell=used.location.cell)

@@ -21,12 +21,12 @@ def check(context: CheckContext) -> Iterable[Problem]:
     if context.agency is None:
         return
     found = context.return_file
-    sheets: list[tuple[str | None, str]] = [(c.reference, found.case_sheets[c.reference]) for c in context.audit.cases_for(context.agency.code) if c.reference in found.case_sheets]
+    sheets: list[tuple[str | None, str]] = [(c.reference, found.case_sheets[c.reference]) for c in context.known_audit.cases_for(context.known_agency.code) if c.reference in found.case_sheets]
     if found.agency_sheet:
         sheets.append((None, found.agency_sheet))
     for case, sheet in sheets:
         asked_per = AskedPer.AGENCY if case is None else AskedPer.CASE
-        for question in context.audit.questions:
+        for question in context.known_audit.questions:
             if question.asked_per is not asked_per or not question.required or context.applies(question, case) is not True:
                 continue
             answer = context.answer(case, question.id)

@@ -14,6 +14,6 @@ NEEDS_AUDIT = True
 
 
 def check(context: CheckContext) -> Iterable[Problem]:
-    found, expected = context.return_file.template_version, context.audit.settings.template_version
+    found, expected = context.return_file.template_version, context.known_audit.settings.template_version
     if found != expected:
         yield ret.TEMPLATE_VERSION_DIFFERS(Location(context.return_file.file_name, layout.META_SHEET), found=found or "none", expected=expected)

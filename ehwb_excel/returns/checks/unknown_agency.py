@@ -15,5 +15,5 @@ NEEDS_AUDIT = True
 
 def check(context: CheckContext) -> Iterable[Problem]:
     if context.agency is None:
-        known = ", ".join(a.code for a in context.audit.agencies)
+        known = ", ".join(a.code for a in context.known_audit.agencies)
         yield ret.UNKNOWN_AGENCY(Location(context.return_file.file_name, layout.META_SHEET), agency=context.return_file.agency_code or "none", known=known)

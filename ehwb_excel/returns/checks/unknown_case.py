@@ -15,8 +15,8 @@ NEEDS_AUDIT = True
 def check(context: CheckContext) -> Iterable[Problem]:
     if context.agency is None:
         return
-    known = {c.reference for c in context.audit.cases_for(context.agency.code)}
+    known = {c.reference for c in context.known_audit.cases_for(context.known_agency.code)}
     found = context.return_file
     for case, sheet in found.case_sheets.items():
         if case not in known:
-            yield ret.UNKNOWN_CASE(Location(found.file_name, sheet), case=case, agency=context.agency.code)
+            yield ret.UNKNOWN_CASE(Location(found.file_name, sheet), case=case, agency=context.known_agency.code)

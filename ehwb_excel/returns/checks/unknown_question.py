@@ -14,9 +14,9 @@ NEEDS_AUDIT = True
 def check(context: CheckContext) -> Iterable[Problem]:
     if context.agency is None:
         return
-    known_cases = {c.reference for c in context.audit.cases_for(context.agency.code)}
+    known_cases = {c.reference for c in context.known_audit.cases_for(context.known_agency.code)}
     for answer in context.return_file.answers:
         on_known_sheet = answer.case is None or answer.case in known_cases  # unknown cases are reported once per sheet
-        if on_known_sheet and context.audit.question(answer.question_id) is None:
+        if on_known_sheet and context.known_audit.question(answer.question_id) is None:
             yield ret.UNKNOWN_QUESTION(answer.location, question_id=answer.question_id)
 
