@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ehwb_excel.problems.catalogue import definition as problems
-from ehwb_excel.definition.checks.table import Record, Table, first_seen
+from ehwb_excel.definition.checks.table import Record, Table, identified
 from ehwb_excel.audit.model import Agency
 from ehwb_excel.problems.problem import Problem
 
@@ -15,24 +15,16 @@ def read_agencies(table: Table) -> tuple[list[Agency], list[Problem]]:
     """The agencies with a usable code, in sheet order, and the problems found."""
     found: list[Problem] = []
     agencies: list[Agency] = []
-    seen: dict[str, Record] = {}
-    if not table.records:
-        found.append(problems.EMPTY_SHEET(table.location, what=table.spec.what))
-    for record in table.records:
-        code = record.name("code")
-        if not code:
-            found.append(problems.BLANK_AGENCY_CODE(record.at("code"), cell=record.cell("code")))
-            continue
-        bad = sorted({ch for ch in code if ch in FILE_NAME_FORBIDDEN or ord(ch) < 32})
-        if bad:
-            found.append(problems.BAD_AGENCY_CODE(record.at("code"), code=code, chars=" ".join(bad), cell=record.cell("code")))
-            continue
-        earlier = first_seen(seen, code, record)
-        if earlier:
-            found.append(problems.DUPLICATE_AGENCY_CODE(record.at("code"), code=code, first=earlier.row))
-            continue
+    rows = identified(table, "code", found, blank=problems.BLANK_AGENCY_CODE, duplicate=problems.DUPLICATE_AGENCY_CODE,
+                      named="code", refuse=_bad_code)
+    for code, record in rows:
         full_name = record.text("name")
         if not full_name:
             found.append(problems.AGENCY_NAME_MISSING(record.at("name"), code=code, cell=record.cell("name")))
         agencies.append(Agency(code, full_name or code, record.text("contact")))
     return agencies, found
+
+
+def _bad_code(code: str, record: Record) -> Problem | None:
+    bad = sorted({ch for ch in code if ch in FILE_NAME_FORBIDDEN or ord(ch) < 32})
+    return problems.BAD_AGENCY_CODE(record.at("code"), code=code, chars=" ".join(bad), cell=record.cell("code")) if bad else None

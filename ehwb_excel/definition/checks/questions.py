@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from ehwb_excel.problems.catalogue import definition as problems
-from ehwb_excel.definition.checks.table import Record, Table, first_seen, known
+from ehwb_excel.definition.checks.table import Record, Table, identified, known
 from ehwb_excel.definition.values import asked_per, known_words, question_type, yes_no
 from ehwb_excel.excel.limits import PROMPT_MAX
 from ehwb_excel.audit.model import DEFAULT_GRADE_LIST, DEFAULT_YES_NO_LIST, AskedPer, Condition, Question, QuestionType
@@ -29,18 +29,8 @@ def read_questions(table: Table, section_ids: Collection[str] | None, list_names
     """The questions with a usable ID and the problems found; None for sections/lists skips those checks."""
     found: list[Problem] = []
     rows: list[QuestionRow] = []
-    seen: dict[str, Record] = {}
-    if not table.records:
-        found.append(problems.EMPTY_SHEET(table.location, what=table.spec.what))
-    for record in table.records:
-        question_id = record.name("id")
-        if not question_id:
-            found.append(problems.BLANK_QUESTION_ID(record.at("id"), cell=record.cell("id")))
-            continue
-        earlier = first_seen(seen, question_id, record)
-        if earlier:
-            found.append(problems.DUPLICATE_QUESTION_ID(record.at("id"), question=question_id, first=earlier.row))
-            continue
+    ids = identified(table, "id", found, blank=problems.BLANK_QUESTION_ID, duplicate=problems.DUPLICATE_QUESTION_ID, named="question")
+    for question_id, record in ids:
         if not QUESTION_ID.match(question_id):
             found.append(problems.BAD_QUESTION_ID(record.at("id"), question=question_id, suggestion=_snake(question_id), cell=record.cell("id")))
         question, question_problems = _question(record, question_id, section_ids, list_names)

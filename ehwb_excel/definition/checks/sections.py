@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ehwb_excel.problems.catalogue import definition as problems
-from ehwb_excel.definition.checks.table import Record, Table, first_seen
+from ehwb_excel.definition.checks.table import Record, Table, identified
 from ehwb_excel.definition.values import yes_no
 from ehwb_excel.audit.model import Section
 from ehwb_excel.problems.problem import Problem
@@ -13,19 +13,9 @@ def read_sections(table: Table) -> tuple[list[Section], list[Problem]]:
     """The sections with a usable ID, in sheet order, and the problems found."""
     found: list[Problem] = []
     sections: list[Section] = []
-    seen: dict[str, Record] = {}
     profile: tuple[Section, Record] | None = None
-    if not table.records:
-        found.append(problems.EMPTY_SHEET(table.location, what=table.spec.what))
-    for record in table.records:
-        section_id = record.name("id")
-        if not section_id:
-            found.append(problems.BLANK_SECTION_ID(record.at("id"), cell=record.cell("id")))
-            continue
-        earlier = first_seen(seen, section_id, record)
-        if earlier:
-            found.append(problems.DUPLICATE_SECTION_ID(record.at("id"), section=section_id, first=earlier.row))
-            continue
+    rows = identified(table, "id", found, blank=problems.BLANK_SECTION_ID, duplicate=problems.DUPLICATE_SECTION_ID, named="section")
+    for section_id, record in rows:
         title = record.text("title")
         if not title:
             found.append(problems.BLANK_SECTION_TITLE(record.at("title"), section=section_id, cell=record.cell("title")))

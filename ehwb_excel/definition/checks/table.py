@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ehwb_excel.problems.catalogue import definition as problems
@@ -11,7 +11,7 @@ from ehwb_excel.definition.sheets import SheetSpec, canonical_header, loose
 from ehwb_excel.definition.values import name, text
 from ehwb_excel.excel.limits import CELL_TEXT_MAX
 from ehwb_excel.problems.location import Location, cell_name
-from ehwb_excel.problems.problem import Problem
+from ehwb_excel.problems.problem import Problem, ProblemType
 
 
 @dataclass
@@ -122,3 +122,29 @@ def first_seen(seen: dict[str, "Record"], key: str, record: "Record") -> "Record
         return seen[folded]
     seen[folded] = record
     return None
+
+
+def identified(table: Table, column: str, found: list[Problem], *, blank: ProblemType, duplicate: ProblemType,
+               named: str, refuse: Callable[[str, Record], Problem | None] | None = None) -> Iterator[tuple[str, Record]]:
+    """(ID, record) for each row whose `column` holds an ID not used by an earlier row, in sheet order.
+
+    Adds to `found` what stops a row: an empty sheet, a blank ID, an ID `refuse` gives a problem
+    for, an ID an earlier row has (ignoring case; `named` is the message's name for the ID).
+    """
+    seen: dict[str, Record] = {}
+    if not table.records:
+        found.append(problems.EMPTY_SHEET(table.location, what=table.spec.what))
+    for record in table.records:
+        value = record.name(column)
+        if not value:
+            found.append(blank(record.at(column), cell=record.cell(column)))
+            continue
+        refused = refuse(value, record) if refuse else None
+        if refused is not None:
+            found.append(refused)
+            continue
+        earlier = first_seen(seen, value, record)
+        if earlier:
+            found.append(duplicate(record.at(column), first=earlier.row, **{named: value}))
+            continue
+        yield value, record
