@@ -21,24 +21,13 @@ from ehwb_excel.audit.model import (
     Settings,
 )
 
+from ehwb_excel.audit import profile_questions as profile
+from ehwb_excel.audit.profile_questions import PROFILE_QUESTION_IDS  # noqa: F401 (re-exported)
+
 PROFILE_SECTION_ID = "profile"
 
-# Case-profile question ids the report turns into sentences ("3 females and 1 male ...").
-# They are a contract: rename one here and the report's overview loses it.
-PROFILE_QUESTION_IDS = (
-    "gender",
-    "ethnicity",
-    "statutory_ever_open",
-    "csc_years_known",
-    "diagnoses",
-    "ehe",
-    "ehe_reason",
-    "anxiety",
-    "self_harm",
-    "suicidal_ideation",
-    "parenting_impact",
-    "parental_ill_health",
-)
+# The case-profile questions the report turns into sentences take their ids from
+# profile_questions, which the narrative imports too: the contract is that import.
 KNOWN_QUESTION_ID = "known_to_agency"  # later questions are asked only when this is Yes
 
 _KNOWN = Condition(KNOWN_QUESTION_ID, "Yes")
@@ -168,26 +157,26 @@ _PROFILE = PROFILE_SECTION_ID
 PROFILE_QUESTIONS = [
     _q(KNOWN_QUESTION_ID, _PROFILE, "Was the child known to your agency during the audit period?", YN,
        "Answer Yes if your agency had any contact with or involvement in the child's life in the audit period. If No, leave the lines of enquiry blank."),
-    _q("gender", _PROFILE, "Gender of the child", C, "As recorded by your agency.", choice_list="gender"),
-    _q("ethnicity", _PROFILE, "Ethnicity of the child", C,
+    _q(profile.GENDER, _PROFILE, "Gender of the child", C, "As recorded by your agency.", choice_list="gender"),
+    _q(profile.ETHNICITY, _PROFILE, "Ethnicity of the child", C,
        "As recorded by your agency, using the census categories. Choose Not known if it is not recorded.", choice_list="ethnicity"),
-    _q("statutory_ever_open", _PROFILE, "Has the child ever been open to statutory services?", YN,
+    _q(profile.STATUTORY_EVER_OPEN, _PROFILE, "Has the child ever been open to statutory services?", YN,
        "Statutory services: children's social care (child in need, child protection, looked after) or youth justice."),
-    _q("csc_years_known", _PROFILE, "How many years has the child been known to Children's Social Care?", N,
+    _q(profile.CSC_YEARS_KNOWN, _PROFILE, "How many years has the child been known to Children's Social Care?", N,
        "Whole years since the first contact with Children's Social Care; 0 if less than a year or never known.", required=False),
-    _q("diagnoses", _PROFILE, "Diagnosed neurodevelopmental conditions", C,
+    _q(profile.DIAGNOSES, _PROFILE, "Diagnosed neurodevelopmental conditions", C,
        "A confirmed diagnosis only; a referral or assessment that is still waiting counts as None.", choice_list="diagnoses"),
-    _q("ehe", _PROFILE, "Is the child electively home educated?", YN,
+    _q(profile.EHE, _PROFILE, "Is the child electively home educated?", YN,
        "Elective home education: the parents have chosen to educate the child at home rather than at school."),
-    _q("ehe_reason", _PROFILE, "Why is the child electively home educated?", T,
-       "The reason the parents gave, as recorded (for example anxiety about school, after an exclusion).", condition=Condition("ehe", "Yes")),
-    _q("anxiety", _PROFILE, "Does the child experience anxiety?", YN, "Anxiety noted in your records, diagnosed or not."),
-    _q("self_harm", _PROFILE, "Has the child self-harmed?", YN, "Any self-harm recorded by your agency, at any time."),
-    _q("suicidal_ideation", _PROFILE, "Has the child expressed suicidal thoughts?", YN,
+    _q(profile.EHE_REASON, _PROFILE, "Why is the child electively home educated?", T,
+       "The reason the parents gave, as recorded (for example anxiety about school, after an exclusion).", condition=Condition(profile.EHE, "Yes")),
+    _q(profile.ANXIETY, _PROFILE, "Does the child experience anxiety?", YN, "Anxiety noted in your records, diagnosed or not."),
+    _q(profile.SELF_HARM, _PROFILE, "Has the child self-harmed?", YN, "Any self-harm recorded by your agency, at any time."),
+    _q(profile.SUICIDAL_IDEATION, _PROFILE, "Has the child expressed suicidal thoughts?", YN,
        "Suicidal thoughts or plans the child expressed to anyone, as recorded by your agency."),
-    _q("parenting_impact", _PROFILE, "Impact of parenting on the child's emotional wellbeing", C,
+    _q(profile.PARENTING_IMPACT, _PROFILE, "Impact of parenting on the child's emotional wellbeing", C,
        "How much the care the child receives at home affects their emotional health and wellbeing.", choice_list="impact"),
-    _q("parental_ill_health", _PROFILE, "Parental physical or mental ill-health", C,
+    _q(profile.PARENTAL_ILL_HEALTH, _PROFILE, "Parental physical or mental ill-health", C,
        "Ill-health of a parent or carer that affects their parenting.", choice_list="ill_health"),
     _q("last_assessment_date", _PROFILE, "Date of your agency's most recent assessment of the child", D,
        "The date the latest assessment was completed. Leave blank if your agency has not assessed the child.", required=False, condition=_KNOWN),

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from ehwb_excel.excel import layout
 from ehwb_excel.audit.model import Audit, QuestionType
+from ehwb_excel.merge.response_row import ResponseRow
 from ehwb_excel.merge.submission import Submission, read_back_second
 
 
@@ -17,7 +18,7 @@ class MergedVersion:
     agency: str
     sha256: str
     file: str
-    rows: list[tuple]  # Responses rows, in layout.RESPONSES_COLUMNS order
+    rows: list[ResponseRow]
     submission: Submission | None = None
 
 
@@ -46,19 +47,18 @@ def state_from_records(audit: Audit, *, responses: list[dict], submissions: list
     date_questions = {q.id for q in audit.questions if q.type is QuestionType.DATE}
     previous = [Submission.from_record(r) for r in submissions]
     merged_submission = {s.agency: s for s in reversed(previous) if s.merged}  # first merged row wins
-    rows_by_agency: dict[str, list[tuple]] = {}
+    rows_by_agency: dict[str, list[ResponseRow]] = {}
     for record in responses:
-        row = tuple(_plain(record.get(header)) for header in layout.RESPONSES_COLUMNS)
-        agency = row[layout.RESPONSES_COLUMNS.index("Agency")]
-        if not agency:
+        row = ResponseRow.from_record(record, _plain)
+        if not row.agency:
             continue
-        if row[layout.RESPONSES_COLUMNS.index("Question ID")] in date_questions:
+        if row.question_id in date_questions:
             row = _answer_as_date(row)
-        rows_by_agency.setdefault(str(agency), []).append(row)
+        rows_by_agency.setdefault(str(row.agency), []).append(row)
     merged = {}
     for agency, rows in rows_by_agency.items():
         submission = merged_submission.get(agency)
-        file = submission.file if submission else str(rows[0][layout.RESPONSES_COLUMNS.index("Source file")] or "")
+        file = submission.file if submission else str(rows[0].source_file or "")
         merged[agency] = MergedVersion(agency, submission.sha256 if submission else "", file, rows, submission)
     return MasterState(
         audit=audit,
@@ -80,10 +80,9 @@ def _plain(value):
     return value
 
 
-def _answer_as_date(row: tuple) -> tuple:
+def _answer_as_date(row: ResponseRow) -> ResponseRow:
     # Excel has no date type: a date answer comes back from the cell as a datetime at midnight
-    index = layout.RESPONSES_COLUMNS.index("Answer")
-    value = row[index]
+    value = row.answer
     if isinstance(value, datetime) and value.time() == datetime.min.time():
-        return row[:index] + (date(value.year, value.month, value.day),) + row[index + 1:]
+        return row._replace(answer=date(value.year, value.month, value.day))
     return row

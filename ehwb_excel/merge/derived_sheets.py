@@ -5,16 +5,14 @@ from __future__ import annotations
 from ehwb_excel.excel import layout
 from ehwb_excel.excel.cell_text import without_illegal_characters
 from ehwb_excel.merge.case_profiles import combine
+from ehwb_excel.merge.response_row import ResponseRow
 from ehwb_excel.audit.model import AskedPer, Audit, QuestionType
 from ehwb_excel.problems.problem import Report
 from ehwb_excel.merge.sheet_table import SheetTable
 from ehwb_excel.merge.submission import Submission
 from ehwb_excel.excel.limits import CELL_TEXT_MAX
 
-_COLUMN = {name: index for index, name in enumerate(layout.RESPONSES_COLUMNS)}
-
-
-def derived_sheets(audit: Audit, submissions: list[Submission], responses: list[tuple], report: Report,
+def derived_sheets(audit: Audit, submissions: list[Submission], responses: list[ResponseRow], report: Report,
                    merge_log: list[tuple], history: list[tuple]) -> list[SheetTable]:
     """One SheetTable per layout.DERIVED_SHEETS, in that order."""
     tables = {
@@ -29,12 +27,12 @@ def derived_sheets(audit: Audit, submissions: list[Submission], responses: list[
     return [tables[name] for name in layout.DERIVED_SHEETS]
 
 
-def _answers(responses: list[tuple]) -> dict[tuple, object]:
+def _answers(responses: list[ResponseRow]) -> dict[tuple, object]:
     """(case, agency, question id) -> answer."""
-    return {(r[_COLUMN["Case"]], r[_COLUMN["Agency"]], r[_COLUMN["Question ID"]]): r[_COLUMN["Answer"]] for r in responses}
+    return {(r.case, r.agency, r.question_id): r.answer for r in responses}
 
 
-def grades_table(audit: Audit, responses: list[tuple]) -> SheetTable:
+def grades_table(audit: Audit, responses: list[ResponseRow]) -> SheetTable:
     """Grade questions down, one column per case and agency across, coloured like the grade scale."""
     columns = [(case.reference, code) for case in audit.cases for code in case.agencies]
     headers = layout.GRADES_COLUMNS + tuple(layout.grade_column(case, code) for case, code in columns)
@@ -53,7 +51,7 @@ def grades_table(audit: Audit, responses: list[tuple]) -> SheetTable:
     return table
 
 
-def case_profiles_table(audit: Audit, responses: list[tuple]) -> SheetTable:
+def case_profiles_table(audit: Audit, responses: list[ResponseRow]) -> SheetTable:
     """For each case and case-profile question: the agencies' answers combined by a stated rule."""
     answers = _answers(responses)
     table = SheetTable(layout.CASE_PROFILES_SHEET, layout.CASE_PROFILES_COLUMNS)

@@ -21,6 +21,7 @@ from ehwb_excel.problems.location import Location
 from ehwb_excel.master.state import MasterState, MergedVersion
 from ehwb_excel.merge.derived_sheets import derived_sheets
 from ehwb_excel.merge.summary import summary
+from ehwb_excel.merge.response_row import ResponseRow
 from ehwb_excel.merge.responses import response_rows_for
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.problems.problem import Problem, Report, Severity
@@ -156,7 +157,7 @@ class _Merge:
     def __init__(self, audit: Audit, previous: MasterState, now: datetime, report: Report):
         self.audit, self.previous, self.now, self.report = audit, previous, now, report
         self.submissions: list[Submission] = []
-        self.rows: list[tuple] = []
+        self.rows: list[ResponseRow] = []
         self.history: list[tuple] = list(previous.history)
         self.answers_read = self.fresh_rows = self.kept_rows = self.not_merged = 0
         self.replaced: list[str] = []
@@ -248,17 +249,16 @@ class _Merge:
             return
         self.history.append((self.now, code or None, file or None, sha256 or None, answers, replaced_by or None))
 
-    def sorted_rows(self) -> list[tuple]:
+    def sorted_rows(self) -> list[ResponseRow]:
         """Responses in a stable order: agency, case, question as the audit lists them."""
         agencies = {a.code: i for i, a in enumerate(self.audit.agencies)}
         cases = {c.reference: i for i, c in enumerate(self.audit.cases)}
         questions = {q.id: i for i, q in enumerate(self.audit.questions)}
         big = len(self.audit.questions) + len(self.audit.cases) + len(self.audit.agencies) + 1
 
-        def key(row: tuple):
-            _audit, case, agency, _section, question_id, *_rest, sheet, cell = row
-            return (agencies.get(agency, big), -1 if case is None else cases.get(case, big),
-                    questions.get(question_id, big), str(sheet or ""), str(cell or ""))
+        def key(row: ResponseRow):
+            return (agencies.get(row.agency or "", big), -1 if row.case is None else cases.get(row.case, big),
+                    questions.get(row.question_id or "", big), str(row.sheet or ""), str(row.cell or ""))
 
         return sorted(self.rows, key=key)
 

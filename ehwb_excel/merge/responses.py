@@ -6,6 +6,7 @@ from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS, without_illegal_chara
 from ehwb_excel.returns.answer_values import canonical_of
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.excel.limits import CELL_TEXT_MAX  # openpyxl silently cuts longer text
+from ehwb_excel.merge.response_row import ResponseRow
 from ehwb_excel.problems.location import Location
 from ehwb_excel.audit.model import Audit, Question
 from ehwb_excel.problems.problem import Problem, Report
@@ -13,8 +14,8 @@ from ehwb_excel.returns.returned import ReturnFile
 
 
 
-def response_rows_for(audit: Audit, return_file: ReturnFile, report: Report) -> tuple[list[tuple], int]:
-    """One Responses row per answered cell of `return_file` (layout.RESPONSES_COLUMNS order),
+def response_rows_for(audit: Audit, return_file: ReturnFile, report: Report) -> tuple[list[ResponseRow], int]:
+    """One Responses row per answered cell of `return_file`,
     and how many answered cells were not merged (a question or case not in this audit for
     the agency, which the checks report: the reconciliation counts them).
 
@@ -41,10 +42,10 @@ def response_rows_for(audit: Audit, return_file: ReturnFile, report: Report) -> 
         comment = _storable(answer.comment if _has_text(answer.comment) else None,
                             f"comment on question {question.id}", comment_at, located, report)
         section = audit.section(question.section_id)
-        rows.append((
-            audit.settings.audit_id, answer.case, agency, section.title if section else None,
-            question.id, question.text, value, score, comment,
-            return_file.file_name, answer.location.sheet, answer.location.cell,
+        rows.append(ResponseRow(
+            audit=audit.settings.audit_id, case=answer.case, agency=agency, section=section.title if section else None,
+            question_id=question.id, question=question.text, answer=value, score=score, comment=comment,
+            source_file=return_file.file_name, sheet=answer.location.sheet, cell=answer.location.cell,
         ))
     return rows, not_merged
 

@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from ehwb_excel.audit import profile_questions as profile
+
 # case reference -> case-profile question id -> combined answer ("" when nobody answered)
 CaseProfiles = Mapping[str, Mapping[str, str]]
 
@@ -122,7 +124,7 @@ def overview_sentences(profiles: CaseProfiles, order: Mapping[str, Sequence[str]
 
 
 def _who(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) -> str | None:
-    genders, ethnicities = _answers(profiles, "gender"), _answers(profiles, "ethnicity")
+    genders, ethnicities = _answers(profiles, profile.GENDER), _answers(profiles, profile.ETHNICITY)
     total = len(profiles)
     if genders is None and ethnicities is None:
         return None
@@ -131,7 +133,7 @@ def _who(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) -> str | No
     if genders is None:
         parts = [count_of(total, "young person", "young people")]
     else:
-        parts = [f"{n} {_gender_noun(value, n)}" for value, n in tally(genders, order.get("gender", ()))]
+        parts = [f"{n} {_gender_noun(value, n)}" for value, n in tally(genders, order.get(profile.GENDER, ()))]
         unknown = sum(1 for g in genders if is_unknown(g))
         if unknown:
             parts.append(f"{unknown} whose gender was not recorded")
@@ -174,11 +176,11 @@ def _ethnicity_clause(answers: Sequence[str], total: int, order: Sequence[str]) 
 
 
 def _statutory(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) -> str | None:
-    ever = _answers(profiles, "statutory_ever_open")
+    ever = _answers(profiles, profile.STATUTORY_EVER_OPEN)
     if ever is None:
         return None
     total = len(profiles)
-    known_years = _answers(profiles, "csc_years_known") or [""] * total
+    known_years = _answers(profiles, profile.CSC_YEARS_KNOWN) or [""] * total
     opened, never, unknown = _yes(ever)
     open_years = [_whole_years(y) for e, y in zip(ever, known_years) if e.casefold() == "yes"]
     if opened == 0 and never == 0:
@@ -224,7 +226,7 @@ def _known_for(open_years: Sequence[int | None]) -> str:
 
 
 def _diagnoses(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) -> str | None:
-    answers = _answers(profiles, "diagnoses")
+    answers = _answers(profiles, profile.DIAGNOSES)
     if answers is None:
         return None
     total = len(profiles)
@@ -236,7 +238,7 @@ def _diagnoses(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) -> st
         if total == 1:
             return "The young person had no diagnosed neurodevelopmental condition"
         return f"None of the young people had a diagnosed neurodevelopmental condition{_not_recorded(unknown)}"
-    groups = tally(diagnosed, order.get("diagnoses", ()))
+    groups = tally(diagnosed, order.get(profile.DIAGNOSES, ()))
     first_value, first_n = groups[0]
     parts = [f"{people(first_n, total)} had a diagnosis of {_condition(first_value)}"]
     parts += [f"{n} of {_condition(value)}" for value, n in groups[1:]]
@@ -248,7 +250,7 @@ def _condition(value: str) -> str:
 
 
 def _home_education(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) -> str | None:
-    answers = _answers(profiles, "ehe")
+    answers = _answers(profiles, profile.EHE)
     if answers is None:
         return None
     yes, no, unknown = _yes(answers)
@@ -259,8 +261,8 @@ def _home_education(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) 
         return ("The young person was not electively home educated" if total == 1
                 else f"None of the young people were electively home educated{_not_recorded(unknown)}")
     text = f"{people(yes, total)} {_was(people(yes, total))} electively home educated{_not_recorded(unknown)}"
-    reasons = [(answers_of.get("ehe_reason") or "").strip() for answers_of in profiles.values()
-               if (answers_of.get("ehe") or "").casefold() == "yes"]
+    reasons = [(answers_of.get(profile.EHE_REASON) or "").strip() for answers_of in profiles.values()
+               if (answers_of.get(profile.EHE) or "").casefold() == "yes"]
     reasons = [r.rstrip(".") for r in reasons if not is_unknown(r)]
     if reasons:
         text += f"; the {'reason' if len(reasons) == 1 else 'reasons'} recorded {'was' if len(reasons) == 1 else 'were'}: {'; '.join(reasons)}"
@@ -269,9 +271,9 @@ def _home_education(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) 
 
 # (question id, topic, plural "yes" predicate, singular "yes" predicate, predicate for one case's "no")
 _WELLBEING = (
-    ("anxiety", "anxiety", "experienced anxiety", "experienced anxiety", "did not experience anxiety"),
-    ("self_harm", "self harm", "were known to be self harming", "was known to be self harming", "was not known to be self harming"),
-    ("suicidal_ideation", "suicidal ideation", "were known to have suicidal ideation",
+    (profile.ANXIETY, "anxiety", "experienced anxiety", "experienced anxiety", "did not experience anxiety"),
+    (profile.SELF_HARM, "self harm", "were known to be self harming", "was known to be self harming", "was not known to be self harming"),
+    (profile.SUICIDAL_IDEATION, "suicidal ideation", "were known to have suicidal ideation",
      "was known to have suicidal ideation", "was not known to have suicidal ideation"),
 )
 
@@ -305,11 +307,11 @@ _IMPACT = {"significant": "a significant impact", "some": "some impact", "none":
 
 
 def _parenting(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) -> str | None:
-    answers = _answers(profiles, "parenting_impact")
+    answers = _answers(profiles, profile.PARENTING_IMPACT)
     if answers is None:
         return None
     total = len(profiles)
-    choice_order = order.get("parenting_impact") or ("Significant", "Some", "None")
+    choice_order = order.get(profile.PARENTING_IMPACT) or ("Significant", "Some", "None")
     position = {v.casefold(): i for i, v in enumerate(choice_order)}
     groups = sorted(tally(answers), key=lambda g: position.get(g[0].casefold(), len(position)))
     if not groups:
@@ -335,7 +337,7 @@ _ILL_HEALTH = {"physical": "physical ill-health", "mental": "mental ill-health",
 
 
 def _parental_ill_health(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) -> str | None:
-    answers = _answers(profiles, "parental_ill_health")
+    answers = _answers(profiles, profile.PARENTAL_ILL_HEALTH)
     if answers is None:
         return None
     total = len(profiles)
@@ -347,7 +349,7 @@ def _parental_ill_health(profiles: CaseProfiles, order: Mapping[str, Sequence[st
         if total == 1:
             return "The young person's parents or carers had no ill-health that affected their parenting"
         return f"None of the young people had a parent or carer whose ill-health affected their parenting{_not_recorded(unknown)}"
-    groups = tally(affected, order.get("parental_ill_health", ()))
+    groups = tally(affected, order.get(profile.PARENTAL_ILL_HEALTH, ()))
     parts = []
     for i, (value, n) in enumerate(groups):
         kind = _ILL_HEALTH.get(value.casefold(), f"{value.lower()} ill-health")

@@ -10,6 +10,7 @@ from ehwb_excel.excel import layout
 from ehwb_excel.excel.dates import parse_date
 from ehwb_excel.excel.cell_text import cell_text, without_illegal_characters
 from ehwb_excel.problems.location import Location
+from ehwb_excel.merge.response_row import ResponseRow
 from ehwb_excel.master.reader import open_master, read_master_audit, sheet_records
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.report.values import (  # noqa: F401 (re-exported: callers import the values from here too)
@@ -26,9 +27,7 @@ def _header(columns: tuple[str, ...], name: str) -> str:
 
 # Headers read from the master (all from layout.py's tuples).
 SUB_AGENCY, SUB_STATUS = (_header(layout.SUBMISSIONS_COLUMNS, n) for n in ("Agency", "Status"))
-RESP_CASE, RESP_AGENCY, RESP_SECTION, RESP_QUESTION_ID, RESP_ANSWER, RESP_SCORE, RESP_COMMENT = (
-    _header(layout.RESPONSES_COLUMNS, n) for n in ("Case", "Agency", "Section", "Question ID", "Answer", "Score", "Comment")
-)
+RESP_ANSWER = _header(layout.RESPONSES_COLUMNS, "Answer")  # where a response's location points
 PROF_CASE, PROF_QUESTION_ID, PROF_ANSWER = (
     _header(layout.CASE_PROFILES_COLUMNS, n) for n in ("Case", "Question ID", "Combined answer")
 )
@@ -100,16 +99,17 @@ class _SheetReader:
     def responses(self, audit: Audit) -> tuple[Response, ...]:
         found = []
         for r in self._records(layout.RESPONSES_SHEET):
-            question_id = text(r.get(RESP_QUESTION_ID))
+            row = ResponseRow.from_record(r)  # the merge's own shape of the row
+            question_id = text(row.question_id)
             question = audit.question(question_id)
             found.append(Response(
-                case=text(r.get(RESP_CASE)),
-                agency=text(r.get(RESP_AGENCY)),
-                section=question.section_id if question else text(r.get(RESP_SECTION)),
+                case=text(row.case),
+                agency=text(row.agency),
+                section=question.section_id if question else text(row.section),
                 question_id=question_id,
-                answer=text(r.get(RESP_ANSWER)),
-                score=_number(r.get(RESP_SCORE)),
-                comment=text(r.get(RESP_COMMENT)),
+                answer=text(row.answer),
+                score=_number(row.score),
+                comment=text(row.comment),
                 location=self._at(layout.RESPONSES_SHEET, r, layout.RESPONSES_COLUMNS, RESP_ANSWER),
             ))
         return tuple(found)
