@@ -1,1 +1,1 @@
-"""The audit as plain Python (its model and the built-in default audit); imports nothing but the standard library."""
+"""The audit as plain Python (its model, the built-in default audit, the profile questions the report describes); imports only the standard library and excel/'s pure text rules."""

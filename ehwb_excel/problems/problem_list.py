@@ -14,7 +14,7 @@ STAGES = {"DEF": "Definition workbook (`ehwb check`)", "RET": "Returns and the m
 def problem_list_markdown() -> str:
     """Every problem kind by stage: code, severity, whether it rejects the file, and its message."""
     lines = ["# Problems ehwb reports", "",
-             "Generated from `ehwb_excel/catalogue/` by `python -m ehwb_excel.problems.problem_list > docs/problems.md`;",
+             "Generated from `ehwb_excel/problems/catalogue/` by `python -m ehwb_excel.problems.problem_list > docs/problems.md`;",
              "a test fails when this page and the catalogue differ. Each message is printed after the",
              "place it concerns (file, sheet, cell); `{…}` parts are filled in from what was found.", ""]
     kinds = all_problem_types()
