@@ -90,8 +90,8 @@ def sample_input(**changes) -> ReportInput:
     values = dict(
         audit=small_audit(),
         source="master.xlsx",
-        submissions=(Submission("SCT", "received"), Submission("CAMHS", "late"), Submission("WMP", "received"),
-                     Submission("CCG", "missing")),
+        submissions=tuple(Submission(agency=code, agency_name="", status=status) for code, status in (
+            ("SCT", "received"), ("CAMHS", "late"), ("WMP", "received"), ("CCG", "missing"))),
         responses=responses,
         profiles=profiles,
         approaches=(PanelApproach("Practitioner discussion forums", date(2026, 3, 3), "SCT, CAMHS and WMP", 14),),

@@ -91,7 +91,7 @@ class _SheetReader:
     def submissions(self) -> tuple[Submission, ...]:
         rows = self._records(layout.SUBMISSIONS_SHEET)
         return tuple(
-            Submission(text(r.get(SUB_AGENCY)), text(r.get(SUB_STATUS)))
+            Submission.from_record(r)  # the merge's record, read back as the merge reads it
             for r in rows
             if text(r.get(SUB_AGENCY)) and text(r.get(SUB_STATUS))
         )

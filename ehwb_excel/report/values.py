@@ -6,24 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ehwb_excel.audit.model import Audit
+from ehwb_excel.merge.submission import Submission  # noqa: F401 (one agency's line on Submissions: the merge's own record)
 from ehwb_excel.problems.location import Location
-
-RECEIVED_STATUSES = ("received", "late")  # a usable return; "missing" and "rejected" are outstanding
 
 
 # -- the values -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Submission:
-    """One agency's line on the Submissions sheet."""
-
-    agency: str
-    status: str  # one of layout.SUBMISSION_STATUSES
-
-    @property
-    def received(self) -> bool:
-        return self.status.strip().casefold() in RECEIVED_STATUSES
 
 
 @dataclass(frozen=True)
@@ -122,7 +109,7 @@ class ReportInput:
         Without a Submissions sheet, an agency with any response counts as received.
         """
         if self.submissions:
-            got = {s.agency.casefold() for s in self.submissions if s.received}
+            got = {s.agency.casefold() for s in self.submissions if s.merged}
         else:
             got = {r.agency.casefold() for r in self.responses}
         return tuple(a.code for a in self.audit.agencies if a.code.casefold() in got)
