@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date
 
 from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue import returns as ret
@@ -237,9 +237,9 @@ def test_a_return_saved_after_the_deadline_is_late_only_when_asked(tmp_path):
     path = filled_return(tmp_path)
     found = read_return(path, AUDIT)
     assert check_return(AUDIT, found) == []  # read_return ran the checks already
-    late = check_return(AUDIT, found, deadline_passed_at=datetime(2026, 3, 31, tzinfo=timezone.utc))
+    late = check_return(AUDIT, found, deadline=date(2026, 3, 31))
     assert [(p.location.file, p.code) for p in late] == [(path.name, ret.LATE_RETURN.code)]
-    assert check_return(AUDIT, found, deadline_passed_at=datetime(2999, 1, 1)) == []
+    assert check_return(AUDIT, found, deadline=date(2999, 1, 1)) == []
 
 
 def test_without_an_audit_only_the_checks_that_need_none_run(tmp_path):

@@ -7,7 +7,7 @@ when a file is read without an audit). Identification comes first: once a file i
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 
 from ehwb_excel.returns.checks import (
     answer_not_applicable,
@@ -53,15 +53,15 @@ CONTENT = (
 ALL_CHECKS = IDENTIFICATION + CONTENT
 
 
-def check_return(audit: Audit | None, return_file: ReturnFile, *, deadline_passed_at: datetime | None = None) -> list[Problem]:
+def check_return(audit: Audit | None, return_file: ReturnFile, *, deadline: date | None = None) -> list[Problem]:
     """The problems the checks find in a return that are not already in `return_file.problems`.
 
     `read_return(path, audit)` has already run this and added the result, so calling it again
     on such a file gives []; `return_file.problems.extend(check_return(...))` is safe either way.
-    With `audit` None only the checks that need no audit run. `deadline_passed_at` turns on
+    With `audit` None only the checks that need no audit run. `deadline` (a day) turns on
     the late check by file modification time (the merge decides lateness itself otherwise).
     """
-    context = CheckContext(audit, return_file, deadline_passed_at)
+    context = CheckContext(audit, return_file, deadline)
     found: list[Problem] = []
     for module in ALL_CHECKS:
         if any(p.type.rejects_file for p in [*return_file.problems, *found]):

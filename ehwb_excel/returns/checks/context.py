@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date
 
 from ehwb_excel.returns.answer_values import CanonicalValue, canonical_of
 from ehwb_excel.audit.model import Agency, AskedPer, Audit, Question
@@ -22,7 +22,7 @@ class CheckContext:
 
     audit: Audit | None
     return_file: ReturnFile
-    deadline_passed_at: datetime | None = None
+    deadline: date | None = None  # the late check runs only when a caller gives the deadline day
     _answers: dict[tuple[str | None, str], Answer] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:

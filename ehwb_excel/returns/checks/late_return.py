@@ -1,29 +1,29 @@
-"""A return saved after the deadline (only when the caller says when the deadline passed).
+"""A return saved after the deadline (only when the caller gives the deadline day).
 
 The merge decides lateness across files from the time each return was received; this check
-serves a caller that knows only the file, using its modification time.
+serves a caller that knows only the file, using its modification time. Both use the one
+rule: a deadline day ends at midnight in the UK (merge.submission.end_of_day_utc).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timezone
 
+from ehwb_excel.merge.submission import end_of_day_utc, to_utc_second, uk_time_text
 from ehwb_excel.problems.catalogue import returns as ret
-from ehwb_excel.returns.checks.context import CheckContext
 from ehwb_excel.problems.location import Location
 from ehwb_excel.problems.problem import Problem
+from ehwb_excel.returns.checks.context import CheckContext
 
 NEEDS_AUDIT = False
 
 
 def check(context: CheckContext) -> Iterable[Problem]:
-    found, deadline = context.return_file, context.deadline_passed_at
-    if deadline is not None and deadline.tzinfo is None:
-        deadline = deadline.replace(tzinfo=timezone.utc)  # file times are UTC; a naive deadline is taken as UTC
-    if deadline is None or found.modified is None or found.modified <= deadline:
+    found, day = context.return_file, context.deadline
+    received = to_utc_second(found.modified)
+    if day is None or received is None or received < end_of_day_utc(day):
         return
     yield ret.LATE_RETURN(
         Location(found.file_name), agency=found.agency_code or "the agency",
-        received=f"{found.modified:%d/%m/%Y %H:%M} UTC", deadline=f"{deadline:%d/%m/%Y %H:%M}",
+        received=uk_time_text(received), deadline=f"{day:%d/%m/%Y}",
     )
