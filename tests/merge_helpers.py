@@ -118,6 +118,7 @@ def blank_master(path: Path, audit: Audit | None = None) -> Path:
         layout.PANEL_SHEET: layout.PANEL_COLUMNS, layout.HEADLINES_SHEET: layout.HEADLINES_COLUMNS,
         layout.REFLECTIONS_SHEET: layout.REFLECTIONS_COLUMNS, layout.RECOMMENDATIONS_SHEET: layout.RECOMMENDATIONS_COLUMNS,
         layout.REDACTIONS_SHEET: layout.REDACTIONS_COLUMNS, layout.REPORT_SETTINGS_SHEET: ("Setting", "Value"),
+        layout.KEY_FINDINGS_SHEET: layout.KEY_FINDINGS_COLUMNS,
     }
     for name in layout.COORDINATOR_SHEETS:
         sheet = workbook.create_sheet(name)
@@ -129,7 +130,7 @@ def blank_master(path: Path, audit: Audit | None = None) -> Path:
         layout.SUBMISSIONS_SHEET: layout.SUBMISSIONS_COLUMNS, layout.RESPONSES_SHEET: layout.RESPONSES_COLUMNS,
         layout.GRADES_SHEET: layout.GRADES_COLUMNS, layout.CASE_PROFILES_SHEET: layout.CASE_PROFILES_COLUMNS,
         layout.ISSUES_SHEET: layout.ISSUES_COLUMNS, layout.MERGE_LOG_SHEET: layout.MERGE_LOG_COLUMNS,
-        layout.HISTORY_SHEET: layout.HISTORY_COLUMNS,
+        layout.HISTORY_SHEET: layout.HISTORY_COLUMNS, layout.QUOTE_CHOICES_SHEET: layout.QUOTE_CHOICES_COLUMNS,
     }
     for name in layout.DERIVED_SHEETS:
         sheet = workbook.create_sheet(name)
@@ -147,6 +148,7 @@ def blank_master(path: Path, audit: Audit | None = None) -> Path:
 def state_after(result) -> "MasterState":
     """The MasterState a master would hold after `result` was written, without a file."""
     from ehwb_excel.master.state import state_from_records
+    from ehwb_excel.merge.quote_choices import choices_from_records
 
     def records(name: str) -> list[dict]:
         return result.sheet(name).records()
@@ -154,6 +156,7 @@ def state_after(result) -> "MasterState":
     return state_from_records(
         result.audit, responses=records(layout.RESPONSES_SHEET), submissions=records(layout.SUBMISSIONS_SHEET),
         history=records(layout.HISTORY_SHEET), merge_log=records(layout.MERGE_LOG_SHEET),
+        quote_choices=choices_from_records(records(layout.QUOTE_CHOICES_SHEET)),
     )
 
 

@@ -16,7 +16,8 @@ from ehwb_excel.audit.model import (
     Agency, Audit, Case, Choice, ChoiceList, Question, QuestionType, Section, Settings,
 )
 from ehwb_excel.report.report_input import (
-    Action, NumberedText, PanelApproach, ProfileAnswer, Recommendation, ReportInput, ReportSettings, Response, Submission,
+    Action, KeyFinding, NumberedText, PanelApproach, ProfileAnswer, QuoteChoice, Recommendation, ReportInput, ReportSettings,
+    Response, Submission,
 )
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -96,6 +97,12 @@ def sample_input(**changes) -> ReportInput:
         profiles=profiles,
         approaches=(PanelApproach("Practitioner discussion forums", date(2026, 3, 3), "SCT, CAMHS and WMP", 14),),
         headlines=(NumberedText("1", "Children's voices were heard but not always acted on."),),
+        key_findings=(KeyFinding("The child's voice", "Children were seen, but their views rarely changed the plan."),
+                      KeyFinding("Mental-health pathways", "Practitioners knew where to refer.")),
+        quotes=(
+            QuoteChoice("The child's voice", "Strength", "The worker saw the young person weekly.", "CAMHS", "Case A", True),
+            QuoteChoice("The child's voice", "Area for development", "Wishes and feelings were not recorded.", "SCT", "Case C"),
+        ),
         reflections=(NumberedText("1", "Agencies knew the children well."),),
         recommendations=(Recommendation("1", "Record the child's wishes and feelings.", (
             Action("Add a wishes and feelings prompt to the case recording system", "SCT", date(2027, 3, 31), "In progress"),
@@ -153,6 +160,12 @@ def write_master(path: Path, data: ReportInput, *, omit: tuple[str, ...] = ()) -
           [(a.approach, a.held_on, a.who_attended, a.number_attending, a.notes) for a in data.approaches])
     typed(layout.HEADLINES_SHEET, layout.HEADLINES_COLUMNS, [(h.number, h.text) for h in data.headlines])
     typed(layout.REFLECTIONS_SHEET, layout.REFLECTIONS_COLUMNS, [(r.number, r.text) for r in data.reflections])
+    typed(layout.KEY_FINDINGS_SHEET, layout.KEY_FINDINGS_COLUMNS, [(k.line, k.text) for k in data.key_findings])
+    derived(layout.QUOTE_CHOICES_SHEET, layout.QUOTE_CHOICES_COLUMNS, [
+        dict(zip(layout.QUOTE_CHOICES_COLUMNS, (q.line, q.kind, q.text, q.given_by, q.cases,
+                                                layout.QUOTE_INCLUDE if q.included else layout.QUOTE_LEAVE_OUT)))
+        for q in data.quotes
+    ])
     typed(layout.RECOMMENDATIONS_SHEET, layout.RECOMMENDATIONS_COLUMNS, [
         (rec.number if i == 0 else None, rec.text if i == 0 else None, a.action, a.lead, a.due, a.status)
         for rec in data.recommendations for i, a in enumerate(rec.actions or (Action(""),))

@@ -20,7 +20,8 @@ from openpyxl import load_workbook
 from ehwb_excel.audit.default_audit import default_audit
 from ehwb_excel.definition.reader import load_definition
 from ehwb_excel.definition.writer import write_definition
-from ehwb_excel.demo.coordinator import type_into_master
+from ehwb_excel.demo.coordinator import choose_quotes, type_into_master
+from ehwb_excel.excel import layout
 from ehwb_excel.demo.returns import fill_answers, plausible_answers, synthesise_returns
 from ehwb_excel.workbook.generate import file_name_for, generate, master_file_name
 from ehwb_excel.master.writer import save_master
@@ -74,7 +75,7 @@ def run_demo(out_dir: str | os.PathLike, *, say: Callable[[str], None] = print, 
     generate(audit, to_send)
     master = out / master_file_name(audit)
     shutil.move(to_send / master_file_name(audit), master)
-    _type_coordinator_sheets(master)
+    _type_coordinator_sheets(master, audit)
     say(f"generated {len(audit.agencies)} agency workbooks in {to_send} and the master {master.name}")
 
     returns = out / "returns"
@@ -86,6 +87,7 @@ def run_demo(out_dir: str | os.PathLike, *, say: Callable[[str], None] = print, 
     result = DemoResult(out, definition, master, None)
     merged_at = _deadline(audit) + timedelta(days=7)
     result.summaries.append(_merge(returns, master, merged_at, say))
+    _choose_quotes(master, audit, say)
 
     camhs = shutil.copy(corrected_camhs, returns / corrected_camhs.name)
     _set_received(Path(camhs), merged_at + timedelta(days=1))
@@ -110,10 +112,17 @@ def _fresh_folder(out: Path) -> Path:
     return out
 
 
-def _type_coordinator_sheets(master: Path) -> None:
+def _type_coordinator_sheets(master: Path, audit: Audit) -> None:
     workbook = load_workbook(master)
-    type_into_master(workbook)
+    type_into_master(workbook, audit)
     workbook.save(master)
+
+
+def _choose_quotes(master: Path, audit: Audit, say: Callable[[str], None]) -> None:
+    workbook = load_workbook(master)
+    chosen = choose_quotes(workbook, audit)
+    workbook.save(master)
+    say(f"the panel chose {chosen} quotes for the report on the master's '{layout.QUOTE_CHOICES_SHEET}' sheet")
 
 
 def _give_case_profiles(audit: Audit, returns: Path) -> None:

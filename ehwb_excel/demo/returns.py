@@ -19,6 +19,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ehwb_excel.demo import story
 from ehwb_excel.excel import layout
 from ehwb_excel.returns.answer_values import normalise_text
 from ehwb_excel.audit.model import AskedPer, Audit, Question, QuestionType
@@ -123,6 +124,8 @@ def _answer(audit: Audit, question: Question, case: str | None, rng: random.Rand
         given = answers.get((case if question.asked_per is AskedPer.CASE else None, question.condition.question_id))
         if given is None or normalise_text(str(given)).casefold() != question.condition.value.casefold():
             return  # the question does not apply: left blank, as the workbook asks
+    if question.id.endswith(("_strengths", "_development")) and rng.random() > _QUOTE_SHARE:
+        return  # an agency writes strengths and areas for development where it has something to say
     value = _value(audit, question, rng)
     if value is not None:
         answers[(case, question.id)] = value
@@ -137,7 +140,8 @@ def _value(audit: Audit, question: Question, rng: random.Random) -> object:
     deadline = audit.settings.deadline
     if question.type is QuestionType.GRADE:
         values = _choice_values(audit, question)
-        return rng.choices(values, weights=(_GRADE_WEIGHTS + [1] * len(values))[: len(values)])[0]
+        weights = list(story.GRADE_WEIGHTS.get(question.section_id, story.OTHER_WEIGHTS))
+        return rng.choices(values, weights=(weights + [1] * len(values))[: len(values)])[0]
     if question.type is QuestionType.YES_NO:
         if question.id == _KNOWN:
             return "Yes" if rng.random() < 0.9 else "No"
@@ -148,18 +152,19 @@ def _value(audit: Audit, question: Question, rng: random.Random) -> object:
     if question.type is QuestionType.NUMBER:
         return rng.randint(2, 26) if "week" in question.id else rng.randint(1, 12)
     if question.type is QuestionType.DATE:
-        return deadline - timedelta(days=rng.randint(3, 20) if question.asked_per is AskedPer.AGENCY else rng.randint(30, 300))
+        # a return is completed a week or more before it is sent; a case's dates fall in the period audited
+        return deadline - timedelta(days=rng.randint(12, 25) if question.asked_per is AskedPer.AGENCY else rng.randint(310, 600))
     return _free_text(question, rng)
 
 
-_GRADE_WEIGHTS = [2, 6, 5, 2, 1]  # Outstanding, Good, Requires improvement, Inadequate, Not applicable
+_QUOTE_SHARE = 0.35  # the share of lines of enquiry an agency writes a strength (or an area for development) for
 
 
 def _free_text(question: Question, rng: random.Random) -> str:
     if question.id.endswith("_strengths"):
-        return rng.choice(_STRENGTHS)
+        return rng.choice(story.STRENGTHS.get(question.section_id, _STRENGTHS))
     if question.id.endswith("_development"):
-        return rng.choice(_DEVELOPMENT)
+        return rng.choice(story.DEVELOPMENTS.get(question.section_id, _DEVELOPMENT))
     return _OTHER_TEXT.get(question.id, rng.choice(_GENERAL))
 
 

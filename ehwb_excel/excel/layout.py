@@ -71,7 +71,10 @@ REDACTIONS_SHEET = "Names not to print"  # never printed; the report redacts the
 REDACTIONS_COLUMNS = ("Case", "Name or word that must not appear")
 REPORT_SETTINGS_SHEET = "Report settings"  # key/value from row COORDINATOR_HEADER_ROW + 1
 REPORT_SETTINGS_KEYS = ("Report title", "Version", "Report date", "Author")
-COORDINATOR_SHEETS = (PANEL_SHEET, HEADLINES_SHEET, REFLECTIONS_SHEET, RECOMMENDATIONS_SHEET, REDACTIONS_SHEET, REPORT_SETTINGS_SHEET)
+KEY_FINDINGS_SHEET = "Key findings"  # one row per line of enquiry, written by the skeleton; the panel types the finding
+KEY_FINDINGS_COLUMNS = ("Line of enquiry", "Key finding")
+COORDINATOR_SHEETS = (PANEL_SHEET, HEADLINES_SHEET, KEY_FINDINGS_SHEET, REFLECTIONS_SHEET, RECOMMENDATIONS_SHEET,
+                      REDACTIONS_SHEET, REPORT_SETTINGS_SHEET)
 
 # Sheets the merge derives from the returns; headers in row 1, data from row 2.
 SUBMISSIONS_SHEET = "Submissions"
@@ -95,7 +98,13 @@ MERGE_LOG_SHEET = "Merge log"
 MERGE_LOG_COLUMNS = ("Merged at", "Files read", "Accepted", "Rejected", "Answers read", "Response rows", "Problems")
 HISTORY_SHEET = "History"  # replaced versions of returns, never deleted
 HISTORY_COLUMNS = ("Replaced at", "Agency", "File", "SHA-256", "Answers", "Replaced by SHA-256")
-DERIVED_SHEETS = (SUBMISSIONS_SHEET, RESPONSES_SHEET, GRADES_SHEET, CASE_PROFILES_SHEET, ISSUES_SHEET, MERGE_LOG_SHEET, HISTORY_SHEET)
+# Every distinct strength and area for development, offered once with the agencies that gave it.
+# The merge writes it; its last column is the panel's choice, which every merge carries over.
+QUOTE_CHOICES_SHEET = "Quote choices"
+QUOTE_CHOICES_COLUMNS = ("Line of enquiry", "Kind", "Quote", "Given by", "Cases", "In the report")
+QUOTE_INCLUDE, QUOTE_LEAVE_OUT = "Include", "Leave out"
+DERIVED_SHEETS = (SUBMISSIONS_SHEET, RESPONSES_SHEET, GRADES_SHEET, CASE_PROFILES_SHEET, QUOTE_CHOICES_SHEET, ISSUES_SHEET,
+                  MERGE_LOG_SHEET, HISTORY_SHEET)
 GRADES_COLUMNS = ("Section", "Question ID", "Question")  # then one column per case and agency: grade_column()
 
 

@@ -14,6 +14,7 @@ from ehwb_excel.excel.meta_sheet import audit_from_meta, first_value, parse_meta
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.problems.problem import EhwbError
 from ehwb_excel.master.state import MasterState, state_from_records
+from ehwb_excel.merge.quote_choices import choices_from_records
 
 
 def open_master(path: str | os.PathLike, *, read_only: bool = True):
@@ -71,6 +72,7 @@ def read_master_state(path: str | os.PathLike) -> MasterState:
             submissions=sheet_records(workbook, layout.SUBMISSIONS_SHEET),
             history=sheet_records(workbook, layout.HISTORY_SHEET),
             merge_log=sheet_records(workbook, layout.MERGE_LOG_SHEET),
+            quote_choices=choices_from_records(sheet_records(workbook, layout.QUOTE_CHOICES_SHEET)),
         )
     finally:
         workbook.close()  # read-only workbooks keep the file open (and locked on Windows) until closed

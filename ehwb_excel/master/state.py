@@ -8,6 +8,7 @@ from datetime import date, datetime
 from ehwb_excel.excel import layout
 from ehwb_excel.audit.model import Audit, QuestionType
 from ehwb_excel.merge.response_row import ResponseRow
+from ehwb_excel.merge.quote_choices import QuoteKey
 from ehwb_excel.merge.submission import Submission, read_back_second
 
 
@@ -31,6 +32,7 @@ class MasterState:
     submissions: list[Submission] = field(default_factory=list)
     history: list[tuple] = field(default_factory=list)  # rows in layout.HISTORY_COLUMNS order
     merge_log: list[tuple] = field(default_factory=list)  # rows in layout.MERGE_LOG_COLUMNS order
+    quote_choices: dict[QuoteKey, str] = field(default_factory=dict)  # the panel's Include / Leave out, kept across merges
 
     @classmethod
     def empty(cls, audit: Audit) -> "MasterState":
@@ -42,7 +44,7 @@ class MasterState:
 
 
 def state_from_records(audit: Audit, *, responses: list[dict], submissions: list[dict],
-                       history: list[dict], merge_log: list[dict]) -> MasterState:
+                       history: list[dict], merge_log: list[dict], quote_choices: dict | None = None) -> MasterState:
     """A MasterState from sheet records, normalised so that they equal freshly merged values."""
     date_questions = {q.id for q in audit.questions if q.type is QuestionType.DATE}
     previous = [Submission.from_record(r) for r in submissions]
@@ -66,6 +68,7 @@ def state_from_records(audit: Audit, *, responses: list[dict], submissions: list
         submissions=previous,
         history=[tuple(_plain(r.get(h)) for h in layout.HISTORY_COLUMNS) for r in history],
         merge_log=[tuple(_plain(r.get(h)) for h in layout.MERGE_LOG_COLUMNS) for r in merge_log],
+        quote_choices=dict(quote_choices or {}),
     )
 
 

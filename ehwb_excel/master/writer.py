@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.styles import Alignment
 from ehwb_excel.problems.location import column_letter
 from openpyxl.formatting.formatting import ConditionalFormattingList
-from openpyxl.worksheet.datavalidation import DataValidationList
+from openpyxl.worksheet.datavalidation import DataValidation, DataValidationList
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -42,6 +42,7 @@ BACKUP_FOLDER = "backups"
 
 FONT, HEADER_FONT, HEADER_FILL = style.FONT, style.HEADER_FONT, style.HEADER_FILL  # the shared palette
 TOP = Alignment(vertical="top", wrap_text=False)
+WRAP_TOP = Alignment(vertical="top", wrap_text=True)
 WIDTH_MIN, WIDTH_MAX = 8, 60
 DATE_FORMAT, MOMENT_FORMAT = "dd/mm/yyyy", "dd/mm/yyyy hh:mm"
 
@@ -119,6 +120,7 @@ def _write_table(sheet, table: SheetTable) -> None:
         sheet.cell(row=fill_row + 1, column=fill_column).fill = style.solid_fill(colour)
     sheet.freeze_panes = "A2"
     _set_widths(sheet, table)
+    _choices_and_wrap(sheet, table)
     last_column = column_letter(max(len(table.headers), 1))
     last_row = max(len(table.rows), 1) + 1  # a table needs a data row: an empty one when there is none
     if table.excel_table:
@@ -128,6 +130,23 @@ def _write_table(sheet, table: SheetTable) -> None:
         sheet.add_table(excel_table)
     else:
         sheet.auto_filter.ref = f"A1:{last_column}{len(table.rows) + 1}"
+
+
+def _choices_and_wrap(sheet, table: SheetTable) -> None:
+    """Dropdowns on the columns the coordinator chooses in, and wrapped text where it is long."""
+    last = max(len(table.rows), 1) + 1
+    for header, (values, prompt) in table.choices.items():
+        letter = column_letter(table.headers.index(header) + 1)
+        validation = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True,
+                                    showErrorMessage=True, showInputMessage=True, errorStyle="stop",
+                                    errorTitle="Not accepted", error=prompt, prompt=prompt)
+        validation.add(f"{letter}2:{letter}{last}")
+        sheet.add_data_validation(validation)
+    for header in table.wrap:
+        column = table.headers.index(header) + 1
+        sheet.column_dimensions[column_letter(column)].width = WIDTH_MAX
+        for row in range(2, len(table.rows) + 2):
+            sheet.cell(row=row, column=column).alignment = WRAP_TOP
 
 
 def put_value(cell, value):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ehwb_excel.excel import layout
 from ehwb_excel.excel.cell_text import without_illegal_characters
 from ehwb_excel.merge.case_profiles import combine
 from ehwb_excel.merge.response_row import ResponseRow
+from ehwb_excel.merge.quote_choices import QuoteKey, quote_choices_table
 from ehwb_excel.audit.model import AskedPer, Audit, QuestionType
 from ehwb_excel.problems.problem import Report
 from ehwb_excel.merge.sheet_table import SheetTable
@@ -13,13 +16,14 @@ from ehwb_excel.merge.submission import Submission
 from ehwb_excel.excel.limits import CELL_TEXT_MAX
 
 def derived_sheets(audit: Audit, submissions: list[Submission], responses: list[ResponseRow], report: Report,
-                   merge_log: list[tuple], history: list[tuple]) -> list[SheetTable]:
-    """One SheetTable per layout.DERIVED_SHEETS, in that order."""
+                   merge_log: list[tuple], history: list[tuple], quote_choices: Mapping[QuoteKey, str] | None = None) -> list[SheetTable]:
+    """One SheetTable per layout.DERIVED_SHEETS, in that order; `quote_choices` are the panel's earlier choices."""
     tables = {
         layout.SUBMISSIONS_SHEET: SheetTable(layout.SUBMISSIONS_SHEET, layout.SUBMISSIONS_COLUMNS, [s.row() for s in submissions]),
         layout.RESPONSES_SHEET: SheetTable(layout.RESPONSES_SHEET, layout.RESPONSES_COLUMNS, list(responses), excel_table=layout.RESPONSES_TABLE),
         layout.GRADES_SHEET: grades_table(audit, responses),
         layout.CASE_PROFILES_SHEET: case_profiles_table(audit, responses),
+        layout.QUOTE_CHOICES_SHEET: quote_choices_table(audit, responses, quote_choices or {}),
         layout.ISSUES_SHEET: issues_table(report),
         layout.MERGE_LOG_SHEET: SheetTable(layout.MERGE_LOG_SHEET, layout.MERGE_LOG_COLUMNS, list(merge_log)),
         layout.HISTORY_SHEET: SheetTable(layout.HISTORY_SHEET, layout.HISTORY_COLUMNS, list(history)),

@@ -113,6 +113,7 @@ def merge(audit: Audit, returns: list[ReturnFile], previous: MasterState, *, now
     )
     sheets = derived_sheets(
         audit, merge.submissions, merge.sorted_rows(), report, previous.merge_log + [log_row], merge.history,
+        previous.quote_choices,
     )
     return MergeResult(
         audit=audit, merged_at=now, sheets=sheets, report=report, submissions=merge.submissions,

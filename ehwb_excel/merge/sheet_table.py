@@ -19,6 +19,9 @@ class SheetTable:
     rows: list[tuple] = field(default_factory=list)
     excel_table: str | None = None  # name of an Excel table (ListObject) over the data, if any
     fills: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) 1-based in rows -> "RRGGBB"
+    # header -> (allowed values, prompt): a dropdown on that column's data cells, for the coordinator's choice
+    choices: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
+    wrap: tuple[str, ...] = ()  # headers of columns whose long text wraps
 
     def column(self, header: str) -> list:
         """The values under one header, in row order."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from pathlib import Path
@@ -14,41 +15,51 @@ from docx.shared import Cm, Pt
 
 from ehwb_excel.excel import layout
 from ehwb_excel.files.atomic import write_bytes
+from ehwb_excel.audit.enquiry import grade_scale
 from ehwb_excel.problems.catalogue.report import (
     COORDINATOR_SHEET_EMPTY,
+    KEY_FINDINGS_MISSING,
     NO_CASE_PROFILES,
+    NO_QUOTES_CHOSEN,
     RECOMMENDATION_WITHOUT_ACTION,
     REPORT_SETTING_MISSING,
     RETURNS_OUTSTANDING,
 )
 from ehwb_excel.problems.location import Location
-from ehwb_excel.audit.model import QuestionType
 from ehwb_excel.problems.problem import Report
-from ehwb_excel.report import accessibility, narrative
-from ehwb_excel.report.charts import grade_chart_alt_text, grade_chart_png
-from ehwb_excel.report.findings import GradeTable, LineFinding, Quote, findings
+from ehwb_excel.report import accessibility, appendix, narrative
+from ehwb_excel.report.appendix import write_quote
+from ehwb_excel.report.charts import grades_chart_alt_text, grades_chart_png
+from ehwb_excel.report.findings import GradeTable, LineFinding, findings, summary_table
 from ehwb_excel.report.redaction import check_no_listed_names, redact_input
-from ehwb_excel.report.values import ReportInput, Submission
+from ehwb_excel.report.values import KeyFinding, QuoteChoice, ReportInput
 from ehwb_excel.report.styles import new_document
-from ehwb_excel.report.tables import add_data_table
+from ehwb_excel.report.tables import add_data_table, count_widths
 
-# The report's Heading 1 sections, in order (tests and the demo check them).
+# The report's numbered sections (Heading 1), as partnership audit reports have them; appendices follow.
 AUDIT_PROCESS = "Audit process"
-OVERVIEW = "Overview of the cases"
-FINDINGS = "Findings"
+OVERVIEW = "Overview of the {cases}"
 HEADLINES = "Audit headlines"
+FINDINGS = "Findings by line of enquiry"
 REFLECTIONS = "Independent scrutineer reflections"
-RECOMMENDATIONS = "Recommendations"
-APPENDIX = "Appendix"
-SECTION_HEADINGS = (AUDIT_PROCESS, OVERVIEW, FINDINGS, HEADLINES, REFLECTIONS, RECOMMENDATIONS, APPENDIX)
+RECOMMENDATIONS = "Recommendations and actions"
+SECTIONS = (AUDIT_PROCESS, OVERVIEW, HEADLINES, FINDINGS, REFLECTIONS, RECOMMENDATIONS)
+APPENDIX_RETURNS = "Appendix A: Agencies and returns"
+APPENDIX_PROFILES = "Appendix B: Case profiles"
+APPENDIX_GRADES = "Appendix C: Grades by case and by agency"
+APPENDIX_QUOTES = "Appendix D: Every strength and area for development"
 
-NOT_RECORDED = "Not recorded"
-CASES_PER_PROFILE_TABLE = 5  # more columns do not fit a portrait A4 page at a readable size
+
+def section_headings(n_cases: int, *, all_quotes: bool = False) -> list[str]:
+    """The Heading 1 texts of a report on `n_cases` cases, in order: "1. Audit process" ... then the appendices."""
+    numbered = [f"{n}. {title.format(cases=narrative.count_of(n_cases, 'case'))}" for n, title in enumerate(SECTIONS, start=1)]
+    return [*numbered, APPENDIX_RETURNS, APPENDIX_PROFILES, APPENDIX_GRADES, *([APPENDIX_QUOTES] if all_quotes else [])]
 
 
-def build_report(report_input: ReportInput, template: Path | None = None) -> tuple[Document, Report]:
+def build_report(report_input: ReportInput, template: Path | None = None, *, all_quotes: bool = False) -> tuple[Document, Report]:
     """The report as a python-docx Document, and the warnings met while writing it.
 
+    `all_quotes` adds an appendix with every distinct strength and area for development.
     Writes no file. Raises EhwbError when the template cannot be used, or when a name listed
     on 'Names not to print' would still appear anywhere in the document (REP_002).
     """
@@ -57,7 +68,7 @@ def build_report(report_input: ReportInput, template: Path | None = None) -> tup
     report.extend(redactions)
     document, style_problems = new_document(template)
     report.extend(style_problems)
-    _Writer(document, data, report).write()
+    _Writer(document, data, report, all_quotes=all_quotes).write()
     check_no_listed_names(document, report_input.names_not_to_print, report_input.source)
     return document, report
 
@@ -73,14 +84,17 @@ def save_report(document: Document, path: str | os.PathLike) -> Path:
 
 
 class _Writer:
-    def __init__(self, document: Document, data: ReportInput, report: Report):
+    def __init__(self, document: Document, data: ReportInput, report: Report, *, all_quotes: bool = False):
         self.doc = document
         self.data = data
         self.audit = data.audit
         self.report = report
+        self.all_quotes = all_quotes
+        self.headings = section_headings(len(data.audit.cases), all_quotes=all_quotes)
         self.figures = 0
         self.tables = 0
         self.contents = None  # the paragraph that holds the contents field
+        self.lines = findings(self.audit, data.responses)
 
     def warn(self, problem) -> None:
         self.report.add(problem)
@@ -91,13 +105,16 @@ class _Writer:
         self._headers_and_footers()
         self._title_page(settings)
         self._contents()
-        self._audit_process()
-        self._overview()
-        self._findings()
-        self._numbered_section(HEADLINES, self.data.headlines, layout.HEADLINES_SHEET, "audit headlines")
-        self._numbered_section(REFLECTIONS, self.data.reflections, layout.REFLECTIONS_SHEET, "the independent scrutineer's reflections")
-        self._recommendations()
-        self._appendix()
+        process, overview, headlines, found, reflections, recommendations, *appendices = self.headings
+        self._audit_process(process)
+        self._overview(overview)
+        self._numbered_section(headlines, self.data.headlines, layout.HEADLINES_SHEET, "audit headlines")
+        self._findings(found)
+        self._numbered_section(reflections, self.data.reflections, layout.REFLECTIONS_SHEET,
+                               "the independent scrutineer's reflections")
+        self._recommendations(recommendations)
+        self._page_break()
+        appendix.write_appendices(self, appendices)
         accessibility.add_table_of_contents(self.contents, self._headings())
 
     # -- settings, properties, header and footer -----------------------------------------------
@@ -105,7 +122,7 @@ class _Writer:
         chosen = self.data.settings
         audit = self.audit.settings
         defaults = {
-            "title": (chosen.title, f"Multi-agency case file audit: {audit.theme}"),
+            "title": (chosen.title, default_title(audit.theme)),
             "version": (chosen.version, "Draft"),
             "date": (narrative.long_date(chosen.report_date) if chosen.report_date else None, narrative.long_date(self.data.today)),
             "author": (chosen.author, audit.coordinator),
@@ -125,7 +142,7 @@ class _Writer:
         audit = self.audit.settings
         accessibility.set_properties(
             self.doc,
-            title=settings["title"],
+            title=document_title(settings["title"], audit.period),
             subject=audit.theme,
             keywords=f"{audit.protective_marking}; multi-agency case file audit; {audit.partnership}",
             author=audit.partnership,
@@ -163,7 +180,7 @@ class _Writer:
         self.doc.add_paragraph(title, style="Title")
         if audit.theme.casefold() not in title.casefold():
             self.doc.add_paragraph(audit.theme, style="Subtitle")
-        self.doc.add_paragraph(f"Period audited: {audit.period}")
+        self.doc.add_paragraph(narrative.period_sentence(audit.period))
         details = self.doc.add_paragraph()
         details.paragraph_format.space_before = Pt(36)
         for label, value in (("Date", settings["date"]), ("Version", settings["version"]),
@@ -192,21 +209,19 @@ class _Writer:
     def _page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    # -- audit process ----------------------------------------------------------------------------
-    def _audit_process(self) -> None:
+    # -- 1. audit process ---------------------------------------------------------------------------
+    def _audit_process(self, heading: str) -> None:
         audit = self.audit
-        self.doc.add_heading(AUDIT_PROCESS, level=1)
+        self.doc.add_heading(heading, level=1)
         self.doc.add_paragraph(
             f"{audit.settings.partnership} audits how well agencies work together for children. "
-            f"The theme of this audit was {audit.settings.theme}. Period audited: {audit.settings.period.rstrip('.')}."
+            f"The theme of this audit was {audit.settings.theme}. {narrative.period_sentence(audit.settings.period)}"
         )
         approaches = self.data.approaches
         if approaches:
-            for approach in approaches:
-                self.doc.add_paragraph(narrative.approach_sentence(
-                    approach.approach, number=approach.number_attending, who=approach.who_attended,
-                    held_on=approach.held_on, notes=approach.notes,
-                ))
+            self.doc.add_paragraph(" ".join(narrative.approach_sentence(
+                a.approach, number=a.number_attending, who=a.who_attended, held_on=a.held_on, notes=a.notes,
+            ) for a in approaches))
         else:
             self._sheet_problem(layout.PANEL_SHEET, "the audit approaches (such as practitioner discussion forums)")
             self.doc.add_paragraph("The audit approaches (such as practitioner discussion forums) have not been recorded yet.")
@@ -214,109 +229,108 @@ class _Writer:
         sample = narrative.case_sample_sentence(len(cases))
         if cases:
             sample = f"{sample[:-1]}: {narrative.join_and(cases)}."
-        grades = self._grade_names()
+        grades = grade_scale(audit)
         if grades:
             sample += (f" Each agency that knew a case was asked to complete an audit tool for it, grading its practice on each key "
                        f"line of enquiry as {narrative.join_and(grades).replace(' and ', ' or ')}.")
-        self.doc.add_paragraph(sample)
-        received, outstanding = self.data.received_agencies(), self.data.outstanding_agencies()
-        self.doc.add_paragraph(" ".join(narrative.returns_sentences(received, outstanding)))
-        if outstanding:
-            self.warn(RETURNS_OUTSTANDING(Location(self.data.source, layout.SUBMISSIONS_SHEET), agencies=narrative.join_and(outstanding)))
+        received, missing = self.data.received_agencies(), self.data.outstanding_agencies()
+        self.doc.add_paragraph(" ".join([sample, *narrative.returns_sentences(received, missing)]))
+        if missing:
+            self.warn(RETURNS_OUTSTANDING(Location(self.data.source, layout.SUBMISSIONS_SHEET), agencies=narrative.join_and(missing)))
 
-    def _grade_names(self) -> list[str]:
-        grade_question = next((q for q in self.audit.questions if q.type is QuestionType.GRADE), None)
-        choices = self.audit.choices_for(grade_question) if grade_question else None
-        return [c.value for c in choices.choices if c.score is not None] if choices else []
+    # -- 2. overview of the cases ---------------------------------------------------------------------
+    def profile_questions(self):
+        """The case-profile questions that are facts about the child.
 
-    # -- overview of the cases ----------------------------------------------------------------------
-    def _profile_questions(self):
-        """The case-profile questions, less those that only open an agency's other sections
-        ("Was the child known to your agency?"): their combined answer says nothing about the case."""
-        gates = {q.condition.question_id for q in self.audit.questions
-                 if q.condition and not (self.audit.section(q.section_id) and self.audit.section(q.section_id).is_profile)}
-        return [q for s in self.audit.sections if s.is_profile for q in self.audit.questions_in(s.id) if q.id not in gates]
+        Left out: a question that only opens an agency's other sections ("Was the child known to
+        your agency?") and the questions asked only when it is Yes ("the date of your agency's most
+        recent assessment"): their answers describe each agency's work, not the case.
+        """
+        audit = self.audit
+        profile = {q.id for s in audit.sections if s.is_profile for q in audit.questions_in(s.id)}
+        gates = {q.condition.question_id for q in audit.questions
+                 if q.condition and q.id not in profile and q.condition.question_id in profile}
+        return [audit.question(qid) for qid in profile_order(audit)
+                if qid not in gates and not (audit.question(qid).condition and audit.question(qid).condition.question_id in gates)]
 
-    def _overview(self) -> None:
-        self.doc.add_heading(OVERVIEW, level=1)
+    def _overview(self, heading: str) -> None:
+        self.doc.add_heading(heading, level=1)
         answers = {(p.case, p.question_id): p.answer for p in self.data.profiles}
-        questions = [q for q in self._profile_questions() if any((c.reference, q.id) in answers for c in self.audit.cases)]
+        questions = [q for q in self.profile_questions() if any((c.reference, q.id) in answers for c in self.audit.cases)]
         profiles = {c.reference: {q.id: answers.get((c.reference, q.id), "") for q in questions} for c in self.audit.cases}
         order = {q.id: self.audit.choices_for(q).values for q in questions if self.audit.choices_for(q)}
         if not self.data.profiles and self.audit.cases:
             self.warn(NO_CASE_PROFILES(Location(self.data.source, layout.CASE_PROFILES_SHEET)))
-        self.doc.add_paragraph(" ".join(narrative.overview_sentences(profiles, order)))
-        if not questions:
-            return
-        self.doc.add_heading("Case profiles", level=2)
-        self.doc.add_paragraph("What the agencies' records show about each case, combined across the returns.")
-        cases = [c.reference for c in self.audit.cases]
-        for start in range(0, len(cases), CASES_PER_PROFILE_TABLE):
-            chunk = cases[start:start + CASES_PER_PROFILE_TABLE]
-            rows = [[q.text, *[answers.get((case, q.id)) or NOT_RECORDED for case in chunk]] for q in questions]
-            self._table(["Question", *chunk], rows, f"Case profiles: {narrative.join_and(chunk)}", weights=[2.2] + [1] * len(chunk))
+        text = " ".join(narrative.overview_sentences(profiles, order))
+        if questions:
+            text += f" What the agencies' records show about each case is set out in {APPENDIX_PROFILES.split(':')[0]}."
+        self.doc.add_paragraph(text)
 
-    # -- findings ------------------------------------------------------------------------------------
-    def _findings(self) -> None:
-        self.doc.add_heading(FINDINGS, level=1)
-        self.doc.add_paragraph(
-            "For each key line of enquiry, the tables count the grades the agencies gave, by case and by agency, "
-            "and the chart shows how the grades were spread. The strengths and areas for development are quoted "
-            "from the returns, attributed to the agency that wrote them."
-            + self._not_counted()
-        )
-        for finding in findings(self.audit, self.data.responses):
-            self._line_of_enquiry(finding)
+    # -- 4. findings by line of enquiry -------------------------------------------------------------------
+    def _findings(self, heading: str) -> None:
+        self.doc.add_heading(heading, level=1)
+        graded = [f for f in self.lines if f.distribution]
+        intro = ("Table 1 counts the grades the agencies gave for each key line of enquiry, and Figure 1 shows how they were "
+                 "spread. An answer of Not applicable is not a grade: it is counted on its own and left out of the totals."
+                 + self._not_counted()
+                 + f" The grades given for each case and by each agency are in {APPENDIX_GRADES.split(':')[0]}.")
+        self.doc.add_paragraph(intro if graded else "No grades have been returned yet." + self._not_counted())
+        if any(f.grades_given for f in graded):
+            table = summary_table(graded)
+            self.table_of(table, "Grades given for each key line of enquiry", weights=count_widths(table.header(), [4.3], 9), size=9)
+            self._chart(graded)
+        chosen = [q for q in self.data.quotes if q.included]
+        if not chosen:
+            self.warn(NO_QUOTES_CHOSEN(Location(self.data.source, layout.QUOTE_CHOICES_SHEET)))
+            self.doc.add_paragraph(
+                f"The panel has not chosen any quotes from the returns for this report. To quote a strength or an area for "
+                f"development, set it to {layout.QUOTE_INCLUDE} on the master's '{layout.QUOTE_CHOICES_SHEET}' sheet.")
+        key_findings = {k.line.casefold(): k for k in self.data.key_findings}
+        missing = []
+        for number, finding in enumerate(self.lines, start=1):
+            key = key_findings.get(finding.section.title.casefold())
+            if key is None:
+                missing.append(finding.section.title)
+            self._line_of_enquiry(f"4.{number}", finding, key, [q for q in chosen if _same_line(q.line, finding.section.title)])
+        if missing:
+            self.warn(KEY_FINDINGS_MISSING(Location(self.data.source, layout.KEY_FINDINGS_SHEET),
+                                           lines=narrative.join_and(missing), count=len(missing)))
 
     def _not_counted(self) -> str:
-        outstanding = self.data.outstanding_agencies()
-        if not outstanding:
+        missing = self.data.outstanding_agencies()
+        if not missing:
             return ""
-        whose = "The return" if len(outstanding) == 1 else "The returns"
-        return f" {whose} from {narrative.join_and(outstanding)} had not been received, so {'its' if len(outstanding) == 1 else 'their'} grades are not counted."
+        whose = "The return" if len(missing) == 1 else "The returns"
+        return f" {whose} from {narrative.join_and(missing)} had not been received, so {'its' if len(missing) == 1 else 'their'} grades are not counted."
 
-    def _line_of_enquiry(self, finding: LineFinding) -> None:
+    def _line_of_enquiry(self, number: str, finding: LineFinding, key: KeyFinding | None, quotes: Sequence[QuoteChoice]) -> None:
         heading = finding.section.title
         title = _in_sentence(heading)
-        self.doc.add_heading(heading, level=2)
-        if finding.section.description:
-            self.doc.add_paragraph(f"Key question: {finding.section.description}").paragraph_format.keep_with_next = True
-        if finding.grades_given == 0:
+        self.doc.add_heading(f"{number} {heading}", level=2)
+        if key is not None:
+            self.doc.add_paragraph(key.text)
+        else:
+            self.doc.add_paragraph(f"The panel's key finding on {title} has not been written yet.")
+        if finding.grades_given == 0 and not finding.not_counted:
             self.doc.add_paragraph(f"No grades were returned for {title}.")
         else:
-            self._grade_table(finding.by_case, f"Grades for {title}, by case")
-            self._grade_table(finding.by_agency, f"Grades for {title}, by agency")
-            self._chart(title, finding.distribution)
-        for answer in finding.answers:
-            counts = ", ".join(f"{value} {n}" for value, n in answer.counts)
-            self.doc.add_paragraph(f"{answer.question} {counts}.", style="List Bullet")
-        self.doc.add_heading("Strengths", level=3)
-        self._quotes(finding.strengths, f"No strengths were recorded in the returns for {title}.")
-        self.doc.add_heading("Areas for development", level=3)
-        self._quotes(finding.development, f"No areas for development were recorded in the returns for {title}.")
-
-    def _grade_table(self, table: GradeTable, caption: str) -> None:
-        self._table(table.header(), table.body(), caption, total_row=True, weights=[1.45] + [1.25] * len(table.grades) + [0.7])
-
-    def _chart(self, title: str, counts: Sequence[tuple[str, int]]) -> None:
-        self.figures += 1
-        alt = grade_chart_alt_text(title, counts)
-        paragraph = self.doc.add_paragraph()
-        paragraph.paragraph_format.keep_with_next = True
-        shape = paragraph.add_run().add_picture(io.BytesIO(grade_chart_png(counts)), width=Cm(15))
-        accessibility.set_alt_text(shape, alt, title=f"Grades given for {title}")
-        self.doc.add_paragraph(f"Figure {self.figures}: grades given for {title}. {narrative.distribution_sentence(counts)}", style="Caption")
-
-    def _quotes(self, quotes: Sequence[Quote], none_text: str) -> None:
-        if not quotes:
-            self.doc.add_paragraph(none_text)
-            return
+            self.doc.add_paragraph(narrative.grade_summary_sentence(
+                finding.distribution, finding.not_counted, [r.agency for r in finding.refused]))
         for quote in quotes:
             paragraph = self.doc.add_paragraph(style="List Bullet")
-            paragraph.add_run(f"{quote.attribution}: ").bold = True
-            paragraph.add_run(f"\u201c{quote.text}\u201d")
+            write_quote(paragraph, quote)
 
-    # -- headlines, reflections, recommendations ---------------------------------------------------------
+    def _chart(self, lines: Sequence[LineFinding]) -> None:
+        self.figures += 1
+        counts = [(f.section.title, f.distribution) for f in lines]
+        paragraph = self.doc.add_paragraph()
+        paragraph.paragraph_format.keep_with_next = True
+        shape = paragraph.add_run().add_picture(io.BytesIO(grades_chart_png(counts)), width=Cm(16))
+        caption = "Grades given for each key line of enquiry"
+        accessibility.set_alt_text(shape, grades_chart_alt_text(counts), title=caption)
+        self.doc.add_paragraph(f"Figure {self.figures}: {caption}", style="Caption")
+
+    # -- 3 and 5: headlines and reflections; 6: recommendations ---------------------------------------------
     def _numbered_section(self, heading: str, items, sheet: str, what: str) -> None:
         self.doc.add_heading(heading, level=1)
         if not items:
@@ -326,8 +340,8 @@ class _Writer:
         for index, item in enumerate(items, start=1):
             _numbered(self.doc.add_paragraph(), item.number or str(index), item.text)
 
-    def _recommendations(self) -> None:
-        self.doc.add_heading(RECOMMENDATIONS, level=1)
+    def _recommendations(self, heading: str) -> None:
+        self.doc.add_heading(heading, level=1)
         if not self.data.recommendations:
             self._sheet_problem(layout.RECOMMENDATIONS_SHEET, "recommendations")
             self.doc.add_paragraph("Recommendations have not been entered yet.")
@@ -341,36 +355,44 @@ class _Writer:
                 self.doc.add_paragraph("Its actions are to be agreed.")
                 continue
             rows = [[a.action, a.lead or "To be agreed", _due(a.due), a.status or "Not started"] for a in recommendation.actions]
-            self._table(["Action", "Lead", "Due date", "Status"], rows, f"Actions for recommendation {number}", weights=[3, 1.2, 1.3, 1.1])
+            self.table(["Action", "Lead", "Due date", "Status"], rows, f"Actions for recommendation {number}", weights=[3, 1.2, 1.3, 1.1])
 
-    # -- appendix ---------------------------------------------------------------------------------------
-    def _appendix(self) -> None:
-        self.doc.add_heading(APPENDIX, level=1)
-        self.doc.add_heading("Agency abbreviations", level=2)
-        self._table(["Abbreviation", "Agency"], [[a.code, a.name] for a in self.audit.agencies], "Agency abbreviations",
-                    weights=[1, 3])
-        self.doc.add_heading("Returns received and outstanding", level=2)
-        statuses = {s.agency.casefold(): s for s in self.data.submissions}
-        received = set(self.data.received_agencies())
-        rows = []
-        for agency in self.audit.agencies:
-            cases = [c.reference for c in self.audit.cases_for(agency.code)]
-            if not cases:
-                continue
-            status = _return_status(statuses.get(agency.code.casefold()), agency.code in received)
-            rows.append([agency.code, narrative.join_and(cases), status])
-        self._table(["Agency", "Cases known", "Return"], rows, "Returns received and outstanding", weights=[1, 2, 1.6])
-
-    # -- shared pieces --------------------------------------------------------------------------------------
+    # -- shared pieces (the appendices use them too) ------------------------------------------------------
     def _sheet_problem(self, sheet: str, what: str) -> None:
         why = f"the master has no '{sheet}' sheet" if sheet in self.data.missing_sheets else f"the '{sheet}' sheet has no entries"
         self.warn(COORDINATOR_SHEET_EMPTY(Location(self.data.source, sheet), why=why, what=what, sheet=sheet,
                                           row=layout.COORDINATOR_HEADER_ROW + 1))
 
-    def _table(self, header: Sequence[str], rows: Sequence[Sequence[str]], caption: str, *,
-               total_row: bool = False, weights: Sequence[float] | None = None) -> None:
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], caption: str, *,
+              total_row: bool = False, weights: Sequence[float] | None = None, size: float = 10) -> None:
         self.tables += 1
-        add_data_table(self.doc, header, rows, caption, number=self.tables, total_row=total_row, weights=weights)
+        add_data_table(self.doc, header, rows, caption, number=self.tables, total_row=total_row, weights=weights, size=size)
+
+    def table_of(self, grades: GradeTable, caption: str, *, weights: Sequence[float] | None = None, size: float = 10) -> None:
+        self.table(grades.header(), grades.body(), caption, total_row=True, weights=weights, size=size)
+
+
+def default_title(theme: str) -> str:
+    """The report's title when the coordinator set none: the audit's theme."""
+    return f"{theme}: multi-agency case file audit"
+
+
+def document_title(title: str, period: str) -> str:
+    """The title a screen reader and a PDF viewer show: the title and the dates of the period audited."""
+    dates = _PERIOD_DATES.search(period)
+    shown = dates.group(0) if dates else period.strip().rstrip(".")
+    return f"{title}, {shown}" if shown and shown.casefold() not in title.casefold() else title
+
+
+_PERIOD_DATES = re.compile(r"\d{1,2} \w+ \d{4} to \d{1,2} \w+ \d{4}")
+
+
+def profile_order(audit) -> list[str]:
+    return [q.id for s in audit.sections if s.is_profile for q in audit.questions_in(s.id)]
+
+
+def _same_line(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
 
 
 def _marking_paragraph(paragraph, marking: str) -> None:
@@ -390,15 +412,6 @@ def _due(due) -> str:
     if isinstance(due, date):
         return narrative.long_date(due)
     return due or "To be agreed"
-
-
-def _return_status(submission: Submission | None, received: bool) -> str:
-    status = submission.status.strip().casefold() if submission else ""
-    if status == "late":
-        return "Received late"
-    if status == "rejected":
-        return "Outstanding (the return received could not be used)"
-    return "Received" if received else "Outstanding"
 
 
 def _in_sentence(title: str) -> str:

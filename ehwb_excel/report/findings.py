@@ -1,4 +1,4 @@
-"""What the returns say about each key line of enquiry: grade counts, strengths and areas for development."""
+"""What the returns say about each key line of enquiry: grades counted, answers not counted, yes/no answers."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ehwb_excel.audit.enquiry import grade_scale, lines_of_enquiry, not_grades
 from ehwb_excel.audit.model import Audit, Question, QuestionType, Section
 from ehwb_excel.report.values import Response
 
@@ -14,33 +15,23 @@ TOTAL = "Total"
 
 @dataclass(frozen=True)
 class GradeTable:
-    """Grade counts, one row per case or per agency, a column per grade and a total."""
+    """Grade counts, one row per case or per agency: a column per grade, the total, then answers that are not grades."""
 
-    row_heading: str  # "Case" or "Agency"
+    row_heading: str  # "Case", "Agency" or "Line of enquiry"
     grades: tuple[str, ...]
-    rows: tuple[tuple[str, tuple[int, ...]], ...]
+    rows: tuple[tuple[str, tuple[int, ...]], ...]  # counts per grade, then per answer that is not a grade
+    not_grades: tuple[str, ...] = ()
 
     def header(self) -> list[str]:
-        return [self.row_heading, *self.grades, TOTAL]
+        return [self.row_heading, *self.grades, TOTAL, *self.not_grades]
 
     def body(self) -> list[list[str]]:
-        """Rows as printed, ending with the totals row."""
-        lines = [[label, *map(str, counts), str(sum(counts))] for label, counts in self.rows]
-        totals = [sum(counts[i] for _, counts in self.rows) for i in range(len(self.grades))]
-        return [*lines, [TOTAL, *map(str, totals), str(sum(totals))]]
-
-
-@dataclass(frozen=True)
-class Quote:
-    """Words from a return, attributed to the agency (never to a person)."""
-
-    agency: str
-    case: str
-    text: str
-
-    @property
-    def attribution(self) -> str:
-        return f"{self.agency}, {self.case}" if self.case else self.agency
+        """Rows as printed, ending with the totals row; the Total counts grades only."""
+        width = len(self.grades)
+        lines = [[label, *map(str, counts[:width]), str(sum(counts[:width])), *map(str, counts[width:])]
+                 for label, counts in self.rows]
+        columns = [sum(counts[i] for _, counts in self.rows) for i in range(width + len(self.not_grades))]
+        return [*lines, [TOTAL, *map(str, columns[:width]), str(sum(columns[:width])), *map(str, columns[width:])]]
 
 
 @dataclass(frozen=True)
@@ -52,37 +43,27 @@ class AnswerCount:
 
 
 @dataclass(frozen=True)
+class Refused:
+    """A grade answer that is not on the grade scale (a pasted "Very good"): not counted."""
+
+    agency: str
+    case: str
+    answer: str
+
+
+@dataclass(frozen=True)
 class LineFinding:
     section: Section
     by_case: GradeTable
     by_agency: GradeTable
-    distribution: tuple[tuple[str, int], ...]  # every grade in list order, with its count
-    strengths: tuple[Quote, ...]
-    development: tuple[Quote, ...]
+    distribution: tuple[tuple[str, int], ...]  # every grade on the scale, best first, with its count
+    not_counted: tuple[tuple[str, int], ...]  # answers that are not grades ("Not applicable"), with their counts
+    refused: tuple[Refused, ...]
     answers: tuple[AnswerCount, ...]
 
     @property
     def grades_given(self) -> int:
         return sum(n for _, n in self.distribution)
-
-
-def lines_of_enquiry(audit: Audit) -> list[Section]:
-    """Sections that ask for a grade, in definition order (not the case profile)."""
-    return [
-        s for s in audit.sections
-        if not s.is_profile and any(q.type is QuestionType.GRADE for q in audit.questions_in(s.id))
-    ]
-
-
-def is_strengths(question: Question) -> bool:
-    return question.type is QuestionType.TEXT and ("strength" in question.text.casefold() or question.id.endswith("_strengths"))
-
-
-def is_development(question: Question) -> bool:
-    words = question.text.casefold()
-    return question.type is QuestionType.TEXT and (
-        "development" in words or "improve" in words or question.id.endswith("_development")
-    )
 
 
 def findings(audit: Audit, responses: Iterable[Response]) -> list[LineFinding]:
@@ -94,30 +75,31 @@ def findings(audit: Audit, responses: Iterable[Response]) -> list[LineFinding]:
 def _finding(audit: Audit, section: Section, responses: list[Response]) -> LineFinding:
     questions = audit.questions_in(section.id)
     grade_questions = [q for q in questions if q.type is QuestionType.GRADE]
-    grades = _grade_values(audit, grade_questions)
-    graded = [(r, _canonical(audit, grade_questions, r)) for r in responses if r.question_id in {q.id for q in grade_questions}]
-    graded = [(r, g) for r, g in graded if g]
-    by_case = [(c.reference, [g for r, g in graded if r.case == c.reference]) for c in audit.cases]
-    agencies = [a.code for a in audit.agencies if any(r.agency == a.code for r, _ in graded)]
-    by_agency = [(code, [g for r, g in graded if r.agency == code]) for code in agencies]
-    overall = Counter(g for _, g in graded)
+    grades, others = grade_scale(audit, grade_questions), not_grades(audit, grade_questions)
+    if not grades + others:
+        return _empty(section)
+    ids = {q.id for q in grade_questions}
+    answered = [r for r in responses if r.question_id in ids and r.answer.strip()]
+    given = [(r, _canonical(audit, grade_questions, r)) for r in answered]
+    counted = [(r, g) for r, g in given if g]
+    by_case = [(c.reference, [g for r, g in counted if r.case == c.reference]) for c in audit.cases]
+    agencies = [a.code for a in audit.agencies if any(r.agency == a.code for r, _ in counted)]
+    by_agency = [(code, [g for r, g in counted if r.agency == code]) for code in agencies]
+    overall = Counter(g for _, g in counted)
     return LineFinding(
         section=section,
-        by_case=_table("Case", grades, by_case),
-        by_agency=_table("Agency", grades, by_agency),
+        by_case=_table("Case", grades, others, by_case),
+        by_agency=_table("Agency", grades, others, by_agency),
         distribution=tuple((g, overall.get(g, 0)) for g in grades),
-        strengths=_quotes(audit, [q for q in questions if is_strengths(q)], responses),
-        development=_quotes(audit, [q for q in questions if is_development(q)], responses),
+        not_counted=tuple((v, overall[v]) for v in others if overall.get(v)),
+        refused=tuple(Refused(r.agency, r.case, r.answer) for r, g in given if g is None),
         answers=_answer_counts(audit, [q for q in questions if q.type in (QuestionType.YES_NO, QuestionType.CHOICE)], responses),
     )
 
 
-def _grade_values(audit: Audit, questions: Sequence[Question]) -> tuple[str, ...]:
-    values: list[str] = []
-    for question in questions:
-        choices = audit.choices_for(question)
-        values.extend(v for v in (choices.values if choices else ()) if v not in values)
-    return tuple(values)
+def _empty(section: Section) -> LineFinding:
+    none = GradeTable("Case", (), ())
+    return LineFinding(section, none, GradeTable("Agency", (), ()), (), (), (), ())
 
 
 def _canonical(audit: Audit, questions: Sequence[Question], response: Response) -> str | None:
@@ -127,22 +109,9 @@ def _canonical(audit: Audit, questions: Sequence[Question], response: Response) 
     return choice.value if choice else None
 
 
-def _table(heading: str, grades: tuple[str, ...], groups: list[tuple[str, list[str]]]) -> GradeTable:
-    rows = tuple((label, tuple(given.count(g) for g in grades)) for label, given in groups)
-    return GradeTable(heading, grades, rows)
-
-
-def _case_order(audit: Audit) -> dict[str, int]:
-    return {c.reference: i for i, c in enumerate(audit.cases)}
-
-
-def _quotes(audit: Audit, questions: Sequence[Question], responses: list[Response]) -> tuple[Quote, ...]:
-    """Non-blank answers, by case then agency in definition order."""
-    ids = {q.id for q in questions}
-    cases, agencies = _case_order(audit), {a.code: i for i, a in enumerate(audit.agencies)}
-    found = [r for r in responses if r.question_id in ids and r.answer.strip()]
-    found.sort(key=lambda r: (cases.get(r.case, len(cases)), agencies.get(r.agency, len(agencies))))
-    return tuple(Quote(r.agency, r.case, r.answer.strip()) for r in found)
+def _table(heading: str, grades: tuple[str, ...], others: tuple[str, ...], groups: list[tuple[str, list[str]]]) -> GradeTable:
+    rows = tuple((label, tuple(given.count(g) for g in grades + others)) for label, given in groups)
+    return GradeTable(heading, grades, rows, others)
 
 
 def _answer_counts(audit: Audit, questions: Sequence[Question], responses: list[Response]) -> tuple[AnswerCount, ...]:
@@ -157,3 +126,14 @@ def _answer_counts(audit: Audit, questions: Sequence[Question], responses: list[
         values += sorted(set(canonical) - set(values))
         counted.append(AnswerCount(question.text, tuple((v, canonical.count(v)) for v in values if canonical.count(v))))
     return tuple(counted)
+
+
+def summary_table(lines: Sequence[LineFinding]) -> GradeTable:
+    """Every line of enquiry against the grade scale: one row each, grades then answers not counted."""
+    grades = next((f.by_case.grades for f in lines if f.by_case.grades), ())
+    others = next((f.by_case.not_grades for f in lines if f.by_case.grades), ())
+    rows = []
+    for finding in lines:
+        counts = dict(finding.distribution) | dict(finding.not_counted)
+        rows.append((finding.section.title, tuple(counts.get(v, 0) for v in grades + others)))
+    return GradeTable("Line of enquiry", grades, tuple(rows), others)

@@ -265,7 +265,8 @@ def _home_education(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) 
                if (answers_of.get(profile.EHE) or "").casefold() == "yes"]
     reasons = [r.rstrip(".") for r in reasons if not is_unknown(r)]
     if reasons:
-        text += f"; the {'reason' if len(reasons) == 1 else 'reasons'} recorded {'was' if len(reasons) == 1 else 'were'}: {'; '.join(reasons)}"
+        quoted = join_and([f"\u201c{reason}\u201d" for reason in reasons])  # the agencies' words, quoted, not pasted after a label
+        text += f"; the {'reason' if len(reasons) == 1 else 'reasons'} recorded {'was' if len(reasons) == 1 else 'were'} {quoted}"
     return text
 
 
@@ -367,19 +368,36 @@ def case_sample_sentence(n_cases: int) -> str:
     return f"The case file audit examined {count_of(n_cases, 'randomly selected case')}."
 
 
-def returns_sentences(received: Sequence[str], outstanding: Sequence[str]) -> list[str]:
-    """Which agencies completed audit tools and which are outstanding, by their abbreviations."""
+def returns_sentences(received: Sequence[str], missing: Sequence[str]) -> list[str]:
+    """Which agencies completed audit tools and which had not returned one, by their abbreviations.
+
+    A missing return is never called "outstanding": next to the grade Outstanding the word misleads.
+    """
     sentences = []
     if not received:
         sentences.append("No audit tools had been returned when this report was written.")
-    elif not outstanding and len(received) > 1:
+    elif not missing and len(received) > 1:
         sentences.append(f"Audit tools were completed by all {len(received)} agencies that knew the cases: {join_and(received)}.")
     else:
         sentences.append(f"Audit tools were completed by {join_and(received)}.")
-    if outstanding:
-        tools = "An audit tool is" if len(outstanding) == 1 else "Audit tools are"
-        sentences.append(f"{tools} outstanding from {join_and(outstanding)}.")
+    if missing and received:
+        tool = "its audit tool" if len(missing) == 1 else "their audit tools"
+        sentences.append(f"{join_and(missing)} had not returned {tool} when this report was written.")
+    elif missing:
+        sentences.append(f"Audit tools were expected from {join_and(missing)}.")
     return sentences
+
+
+def period_sentence(period: str) -> str:
+    """'The audit looked at work with the child from 1 April 2025 to 31 March 2026.' from the period as typed."""
+    period = period.strip().rstrip(".")
+    if not period:
+        return ""
+    if period[0].isdigit():
+        return f"The audit covered {period}."
+    first, _, rest = period.partition(" ")
+    first = first if first.isupper() and len(first) > 1 else first.lower()  # keep an abbreviation ("CSC ...")
+    return f"The audit looked at {first}{' ' + rest if rest else ''}."
 
 
 def approach_sentence(approach: str, *, number: int | None = None, who: str = "", held_on: date | None = None, notes: str = "") -> str:
@@ -392,6 +410,8 @@ def approach_sentence(approach: str, *, number: int | None = None, who: str = ""
     name = name[0].upper() + name[1:]
     # a plural name ("forums") takes "were"; "Practitioner discussion forum" and "Focus group" take "was"
     verb = "were" if name.casefold().endswith("s") and not name.casefold().endswith("ss") else "was"
+    if verb == "was" and name.split(" ", 1)[0].casefold() not in ("the", "a", "an") and not name.split(" ", 1)[0].isupper():
+        name = f"The {name[0].lower()}{name[1:]}"  # "The case file audit was held", a complete sentence
     when = f" on {long_date(held_on)}" if held_on else ""
     who = _attendees(who)
     if number is not None or who:
@@ -422,6 +442,27 @@ def _attendees(who: str) -> str:
     if first.casefold() in _LOWER_FIRST_WORDS:
         who = first.lower() + (f" {rest}" if rest else "")
     return who
+
+
+# -- grades -----------------------------------------------------------------------------------------
+
+
+def grade_summary_sentence(counts: Sequence[tuple[str, int]], not_counted: Sequence[tuple[str, int]] = (),
+                           refused_from: Sequence[str] = ()) -> str:
+    """The grades in one sentence, with answers that are not grades and refused answers said to be left out.
+
+    'Of 23 grades, 9 were Good and 14 were Requires improvement; 3 answers were not applicable, and
+    1 answer from WMP was not on the grade scale, so it is not counted.'
+    """
+    text = distribution_sentence(counts).rstrip(".")
+    extra = []
+    for value, n in not_counted:
+        extra.append(f"{count_of(n, 'answer')} {_was(str(n))} {value.lower()}")
+    if refused_from:
+        n = len(refused_from)
+        extra.append(f"{count_of(n, 'answer')} from {join_and(sorted(set(refused_from)))} {_was(str(n))} not on the grade scale, "
+                     f"so {'it is' if n == 1 else 'they are'} not counted")
+    return f"{text}; {join_and(extra)}." if extra else f"{text}."
 
 
 # -- charts ------------------------------------------------------------------------------------------

@@ -107,6 +107,8 @@ def redact_input(report_input: ReportInput) -> tuple[ReportInput, list[Problem]]
         for a in report_input.approaches
     )
     headlines = tuple(replace(h, text=clean(h.text, h.location, "a headline")) for h in report_input.headlines)
+    key_findings = tuple(replace(k, text=clean(k.text, k.location, "a key finding")) for k in report_input.key_findings)
+    quotes = tuple(replace(q, text=clean(q.text, q.location, "a quote", q.cases)) for q in report_input.quotes)
     reflections = tuple(replace(r, text=clean(r.text, r.location, "a reflection")) for r in report_input.reflections)
     recommendations = tuple(
         replace(
@@ -122,7 +124,7 @@ def redact_input(report_input: ReportInput) -> tuple[ReportInput, list[Problem]]
     )
     return replace(
         report_input, responses=responses, profiles=profiles, approaches=approaches, headlines=headlines,
-        reflections=reflections, recommendations=recommendations,
+        key_findings=key_findings, quotes=quotes, reflections=reflections, recommendations=recommendations,
     ), problems
 
 

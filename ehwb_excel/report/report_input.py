@@ -14,7 +14,8 @@ from ehwb_excel.merge.response_row import ResponseRow
 from ehwb_excel.master.reader import open_master, read_master_audit, sheet_records
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.report.values import (  # noqa: F401 (re-exported: callers import the values from here too)
-    Action, NumberedText, PanelApproach, ProfileAnswer, Recommendation, ReportInput, ReportSettings, Response, Submission,
+    Action, KeyFinding, NumberedText, PanelApproach, ProfileAnswer, QuoteChoice, Recommendation, ReportInput, ReportSettings,
+    Response, Submission,
 )
 
 
@@ -40,6 +41,8 @@ REFLECTION = _header(layout.REFLECTIONS_COLUMNS, "Reflection")
 REC_NUMBER, REC_TEXT, REC_ACTION, REC_LEAD, REC_DUE, REC_STATUS = (
     _header(layout.RECOMMENDATIONS_COLUMNS, n) for n in ("No.", "Recommendation", "Action", "Lead agency", "Due date", "Status")
 )
+KEY_LINE, KEY_FINDING = layout.KEY_FINDINGS_COLUMNS
+QUOTE_LINE, QUOTE_KIND, QUOTE_TEXT, QUOTE_BY, QUOTE_CASES, QUOTE_CHOICE = layout.QUOTE_CHOICES_COLUMNS
 REDACT_CASE, REDACT_NAME = layout.REDACTIONS_COLUMNS
 SETTING_TITLE, SETTING_VERSION, SETTING_DATE, SETTING_AUTHOR = layout.REPORT_SETTINGS_KEYS
 
@@ -64,6 +67,8 @@ def read_report_input(master_path: str | os.PathLike, today: date | None = None)
             profiles=reader.profiles(),
             approaches=reader.approaches(),
             headlines=reader.numbered(layout.HEADLINES_SHEET, HEADLINE),
+            key_findings=reader.key_findings(),
+            quotes=reader.quotes(),
             reflections=reader.numbered(layout.REFLECTIONS_SHEET, REFLECTION),
             recommendations=reader.recommendations(),
             settings=reader.settings(),
@@ -124,6 +129,19 @@ class _SheetReader:
             if text(r.get(PROF_CASE)) and text(r.get(PROF_QUESTION_ID))
         )
 
+    def quotes(self) -> tuple[QuoteChoice, ...]:
+        sheet, columns = layout.QUOTE_CHOICES_SHEET, layout.QUOTE_CHOICES_COLUMNS
+        return tuple(
+            QuoteChoice(
+                line=text(r.get(QUOTE_LINE)), kind=text(r.get(QUOTE_KIND)), text=text(r.get(QUOTE_TEXT)),
+                given_by=text(r.get(QUOTE_BY)), cases=text(r.get(QUOTE_CASES)),
+                included=text(r.get(QUOTE_CHOICE)).casefold() == layout.QUOTE_INCLUDE.casefold(),
+                location=self._at(sheet, r, columns, QUOTE_CHOICE),
+            )
+            for r in self._records(sheet)
+            if text(r.get(QUOTE_TEXT))
+        )
+
     # -- coordinator sheets (typed by hand) -----------------------------------------------------
     def _typed(self, sheet: str) -> list[dict]:
         return self._records(sheet, layout.COORDINATOR_HEADER_ROW)
@@ -149,6 +167,14 @@ class _SheetReader:
             NumberedText(text(r.get(NUMBER)), text(r.get(column)), self._at(sheet, r, columns, column))
             for r in self._typed(sheet)
             if text(r.get(column))
+        )
+
+    def key_findings(self) -> tuple[KeyFinding, ...]:
+        sheet, columns = layout.KEY_FINDINGS_SHEET, layout.KEY_FINDINGS_COLUMNS
+        return tuple(
+            KeyFinding(text(r.get(KEY_LINE)), text(r.get(KEY_FINDING)), self._at(sheet, r, columns, KEY_FINDING))
+            for r in self._typed(sheet)
+            if text(r.get(KEY_LINE)) and text(r.get(KEY_FINDING))
         )
 
     def recommendations(self) -> tuple[Recommendation, ...]:

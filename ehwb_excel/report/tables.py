@@ -19,10 +19,11 @@ KEEP_TOGETHER_ROWS = 12  # a table this short is kept on one page
 
 
 def add_data_table(document: Document, header: Sequence[str], rows: Sequence[Sequence[str]], caption: str, *,
-                   number: int, total_row: bool = False, weights: Sequence[float] | None = None) -> Table:
+                   number: int, total_row: bool = False, weights: Sequence[float] | None = None, size: float = 10) -> Table:
     """'Table {number}: {caption}' above a table whose first row is its header; the caption is also its alt text.
 
-    `weights` share the text width between the columns (equal when None); `total_row` makes the last row bold.
+    `weights` share the text width between the columns (equal when None); `total_row` makes the last row bold;
+    `size` is the body rows' font size in points (the header row is a point smaller).
     """
     label = document.add_paragraph(f"Table {number}: {caption}", style="Caption")
     label.paragraph_format.keep_with_next = True
@@ -39,7 +40,7 @@ def add_data_table(document: Document, header: Sequence[str], rows: Sequence[Seq
             # a short table stays on one page; a long one at least keeps its header with a row
             paragraph.paragraph_format.keep_with_next = index < len(rows) and (keep_together or index == 0)
             run = paragraph.add_run(str(value))
-            run.font.size = Pt(9 if index == 0 else 10)
+            run.font.size = Pt(size - 1 if index == 0 else size)
             if index == 0:
                 run.bold = True
                 run.font.color.rgb = WHITE
@@ -68,3 +69,11 @@ def _widths(document: Document, table: Table, weights: Sequence[float]) -> None:
         column.width = width
         for cell in column.cells:
             cell.width = width
+
+
+def count_widths(header: Sequence[str], text_cm: Sequence[float], size: float = 10) -> list[float]:
+    """Column weights (in cm) for a table of counts: the text columns as given, each count column as wide as
+    the longest word of its header needs in bold at the header's size, so "Outstanding" is never broken."""
+    per_character = 0.021 * (size - 1)  # cm per character of bold Arial at the header's size, a little generous
+    counts = [max(1.3, max(len(word) for word in str(h).split()) * per_character + 0.5) for h in header[len(text_cm):]]
+    return [*text_cm, *counts]

@@ -59,6 +59,42 @@ class NumberedText:
 
 
 @dataclass(frozen=True)
+class KeyFinding:
+    """The panel's key finding for one line of enquiry, in its own words."""
+
+    line: str  # the line of enquiry's title
+    text: str
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
+class QuoteChoice:
+    """A distinct strength or area for development from the returns, and whether the panel put it in the report."""
+
+    line: str  # the line of enquiry's title
+    kind: str  # enquiry.STRENGTH or enquiry.DEVELOPMENT
+    text: str
+    given_by: str = ""  # "SCT and CAMHS"
+    cases: str = ""  # "Case A and Case C"
+    included: bool = False
+    location: Location = field(default_factory=Location)
+
+    @property
+    def attribution(self) -> str:
+        """'SCT and CAMHS; Cases A and C': agencies, never a person, then the cases."""
+        return "; ".join(part for part in (self.given_by, _cases_shortly(self.cases)) if part)
+
+
+def _cases_shortly(cases: str) -> str:
+    """'Case A, Case B and Case D' -> 'Cases A, B and D'; other references as they are."""
+    parts = [p.strip() for p in cases.replace(" and ", ", ").split(",") if p.strip()]
+    if len(parts) < 2 or not all(p.startswith("Case ") for p in parts):
+        return cases
+    letters = [p[len("Case "):] for p in parts]
+    return f"Cases {', '.join(letters[:-1])} and {letters[-1]}"
+
+
+@dataclass(frozen=True)
 class Action:
     action: str
     lead: str = ""
@@ -96,6 +132,8 @@ class ReportInput:
     profiles: tuple[ProfileAnswer, ...] = ()
     approaches: tuple[PanelApproach, ...] = ()
     headlines: tuple[NumberedText, ...] = ()
+    key_findings: tuple[KeyFinding, ...] = ()
+    quotes: tuple[QuoteChoice, ...] = ()  # every distinct quote the Quote choices sheet offers
     reflections: tuple[NumberedText, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     settings: ReportSettings = ReportSettings()

@@ -15,6 +15,7 @@ from ehwb_excel.excel import meta_sheet
 from ehwb_excel.workbook import style
 from ehwb_excel.excel.limits import prompt_text
 from ehwb_excel.workbook.agency_workbook import DATE_FORMAT, EARLIEST_DATE, LATEST_DATE
+from ehwb_excel.audit.enquiry import lines_of_enquiry
 from ehwb_excel.audit.model import Audit
 
 EMPTY_ROWS = 20  # formatted rows ready for typing below each coordinator header
@@ -30,6 +31,10 @@ TITLES = {
         "One row per approach used (audit panel, practitioner event, family views ...): when, who attended, how many, what was learned.",
     ),
     layout.HEADLINES_SHEET: ("Audit headlines", "One headline per row, numbered; the report prints them in this order."),
+    layout.KEY_FINDINGS_SHEET: (
+        "Key findings",
+        "The panel's key finding for each line of enquiry, in its own words: the report prints it first under the line's heading.",
+    ),
     layout.REFLECTIONS_SHEET: ("Independent scrutineer reflections", "One reflection per row, numbered, in the scrutineer's words."),
     layout.RECOMMENDATIONS_SHEET: (
         "Recommendations and actions",
@@ -43,7 +48,7 @@ TITLES = {
 }
 COLUMN_WIDTHS = {
     "No.": 7, "Approach": 24, "Date": 13, "Who attended": 40, "Number attending": 12, "Notes": 60,
-    "Headline": 100, "Reflection": 100, "Recommendation": 45, "Action": 45, "Lead agency": 20,
+    "Headline": 100, "Line of enquiry": 40, "Key finding": 100, "Reflection": 100, "Recommendation": 45, "Action": 45, "Lead agency": 20,
     "Due date": 13, "Status": 14, "Case": 14, "Name or word that must not appear": 50, "Setting": 24, "Value": 60,
 }
 SETTINGS_HEADERS = ("Setting", "Value")
@@ -77,6 +82,7 @@ def _derived_headers() -> dict[str, tuple[str, ...]]:
         layout.RESPONSES_SHEET: layout.RESPONSES_COLUMNS,
         layout.GRADES_SHEET: (),
         layout.CASE_PROFILES_SHEET: layout.CASE_PROFILES_COLUMNS,
+        layout.QUOTE_CHOICES_SHEET: layout.QUOTE_CHOICES_COLUMNS,
         layout.ISSUES_SHEET: layout.ISSUES_COLUMNS,
         layout.MERGE_LOG_SHEET: layout.MERGE_LOG_COLUMNS,
         layout.HISTORY_SHEET: layout.HISTORY_COLUMNS,
@@ -101,6 +107,9 @@ def _coordinator_sheet(ws: Worksheet, audit: Audit) -> None:
         ws.column_dimensions[column_letter(column)].width = COLUMN_WIDTHS.get(header, 20)
     if ws.title == layout.REPORT_SETTINGS_SHEET:
         _report_settings(ws, audit)
+    if ws.title == layout.KEY_FINDINGS_SHEET:
+        for offset, section in enumerate(lines_of_enquiry(audit), start=row + 1):
+            style.put_text(ws.cell(row=offset, column=1), section.title, style.BOLD)
     _validations(ws, headers)
     ws.freeze_panes = ws.cell(row=row + 1, column=1).coordinate
     last = column_letter(len(headers))
@@ -111,6 +120,7 @@ def _coordinator_headers(sheet: str) -> tuple[str, ...]:
     return {
         layout.PANEL_SHEET: layout.PANEL_COLUMNS,
         layout.HEADLINES_SHEET: layout.HEADLINES_COLUMNS,
+        layout.KEY_FINDINGS_SHEET: layout.KEY_FINDINGS_COLUMNS,
         layout.REFLECTIONS_SHEET: layout.REFLECTIONS_COLUMNS,
         layout.RECOMMENDATIONS_SHEET: layout.RECOMMENDATIONS_COLUMNS,
         layout.REDACTIONS_SHEET: layout.REDACTIONS_COLUMNS,

@@ -14,7 +14,7 @@ def test_writes_the_report_and_prints_each_warning_on_one_line(tmp_path, capsys)
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("warning: master.xlsx, sheet 'Submissions': no usable return from CCG")
     assert lines[-1] == f"wrote {tmp_path / 'out' / 'report.docx'}"
-    assert headings(tmp_path / "out" / "report.docx")[0] == (1, "Audit process")
+    assert headings(tmp_path / "out" / "report.docx")[0] == (1, "1. Audit process")
 
 
 def test_the_default_output_sits_beside_the_master(tmp_path, capsys):

@@ -43,11 +43,12 @@ def test_no_merged_cells(saved):
 
 def test_every_image_has_alt_text_and_a_title(saved):
     pictures = list(docx_xml(saved, "word/document.xml").iter(f"{WP}docPr"))
-    assert len(pictures) == 2  # one chart per line of enquiry with grades
+    assert len(pictures) == 1  # one chart for the whole audit
     for picture in pictures:
-        assert picture.get("descr", "").startswith("Bar chart of the grades given for ")
-        assert picture.get("title", "").startswith("Grades given for ")
-    assert "Of 5 grades, 3 were Good, 1 was Requires improvement and 1 was Inadequate." in pictures[0].get("descr")
+        assert picture.get("descr", "").startswith("Stacked bar chart of the grades given for each key line of enquiry")
+        assert picture.get("title", "") == "Grades given for each key line of enquiry"
+    assert ("The child's voice: Of 5 grades, 3 were Good, 1 was Requires improvement and 1 was Inadequate."
+            in pictures[0].get("descr"))
 
 
 def test_a_table_of_contents_field_over_headings_1_and_2(saved):
@@ -58,11 +59,9 @@ def test_a_table_of_contents_field_over_headings_1_and_2(saved):
     kinds = [c.get(f"{W}fldCharType") for c in body.iter(f"{W}fldChar")]
     assert kinds == ["begin", "separate", "end"]  # the body's only field, closed
     entries = [(_style(p), paragraph_text(p)) for p in body.iter(f"{W}p") if _style(p) in ("toc1", "toc2", "toc3")]
-    assert entries[:3] == [("toc1", "Audit process"), ("toc1", "Overview of the cases"), ("toc2", "Case profiles")]
-    # sections and lines of enquiry only: the level-3 "Strengths" under each line of enquiry stay out
+    assert entries[:3] == [("toc1", "1. Audit process"), ("toc1", "2. Overview of the 3 cases"), ("toc1", "3. Audit headlines")]
+    assert ("toc2", "4.1 The child's voice") in entries
     assert {style for style, _ in entries} == {"toc1", "toc2"}
-    assert "Strengths" in [paragraph_text(p) for p in body.iter(f"{W}p") if _style(p) == "heading3"]
-    assert "Strengths" not in [text for _, text in entries]
     settings = docx_xml(saved, "word/settings.xml")
     assert settings.find(f"{W}updateFields").get(f"{W}val") == "true"
 
@@ -74,7 +73,8 @@ def test_the_proofing_language_is_british_english_in_the_style_defaults(saved):
 
 def test_core_properties_title_language_subject_and_marking(saved):
     core = docx_xml(saved, "docProps/core.xml")
-    assert core.find(f"{DC}title").text == "Emotional Health and Wellbeing audit report"
+    # the title, and the dates of the period audited: two quarters' reports are told apart
+    assert core.find(f"{DC}title").text == "Emotional Health and Wellbeing audit report, 1 April 2025 to 31 March 2026"
     assert core.find(f"{DC}language").text == "en-GB"
     assert core.find(f"{DC}subject").text == "Emotional Health and Wellbeing"
     assert MARKING in core.find(f"{CP}keywords").text
@@ -120,7 +120,7 @@ def test_headings_are_real_heading_styles_with_outline_levels(saved):
 
 def test_only_the_report_parts_are_written(saved):
     assert docx_parts(saved, "word/header") and docx_parts(saved, "word/footer")
-    assert docx_parts(saved, "word/media/") == ["word/media/image1.png", "word/media/image2.png"]
+    assert docx_parts(saved, "word/media/") == ["word/media/image1.png"]
 
 
 def test_the_documents_dates_are_the_reports_not_the_templates(saved):

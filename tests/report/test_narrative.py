@@ -176,7 +176,7 @@ def test_one_case_wellbeing_uses_yes_and_no():
 def test_home_education_with_the_reason_recorded():
     mix = profiles(case(ehe="Yes", ehe_reason="Anxiety about attending school."), case(ehe="No"), case(ehe="No"))
     assert overview_sentences(mix)[1] == ("1 young person was electively home educated; "
-                                          "the reason recorded was: Anxiety about attending school.")
+                                          "the reason recorded was \u201cAnxiety about attending school\u201d.")
 
 
 def test_parenting_impact_and_parental_ill_health():
@@ -215,9 +215,11 @@ def test_case_sample(n, expected):
 
 @pytest.mark.parametrize("received, outstanding, expected", [
     (["SCT", "CAMHS", "WMP"], [], ["Audit tools were completed by all 3 agencies that knew the cases: SCT, CAMHS and WMP."]),
-    (["SCT", "CAMHS", "WMP"], ["CCG"], ["Audit tools were completed by SCT, CAMHS and WMP.", "An audit tool is outstanding from CCG."]),
-    (["SCT"], ["CCG", "MST"], ["Audit tools were completed by SCT.", "Audit tools are outstanding from CCG and MST."]),
-    ([], ["CCG", "MST"], ["No audit tools had been returned when this report was written.", "Audit tools are outstanding from CCG and MST."]),
+    (["SCT", "CAMHS", "WMP"], ["CCG"], ["Audit tools were completed by SCT, CAMHS and WMP.",
+                                        "CCG had not returned its audit tool when this report was written."]),
+    (["SCT"], ["CCG", "MST"], ["Audit tools were completed by SCT.",
+                               "CCG and MST had not returned their audit tools when this report was written."]),
+    ([], ["CCG", "MST"], ["No audit tools had been returned when this report was written.", "Audit tools were expected from CCG and MST."]),
     (["SCT"], [], ["Audit tools were completed by SCT."]),
 ])
 def test_returns(received, outstanding, expected):
@@ -228,15 +230,16 @@ def test_returns(received, outstanding, expected):
     (dict(approach="Practitioner discussion forums", number=14, who="SCT, CAMHS and WMP"),
      "Practitioner discussion forums were attended by 14 practitioners from SCT, CAMHS and WMP."),
     (dict(approach="practitioner discussion forum", number=1, held_on=date(2026, 3, 3)),
-     "Practitioner discussion forum was attended by 1 practitioner on 3 March 2026."),
+     "The practitioner discussion forum was attended by 1 practitioner on 3 March 2026."),
     (dict(approach="Audit panel", who="The partnership's audit group", notes="chaired by the scrutineer"),
-     "Audit panel was attended by practitioners from the partnership's audit group. Chaired by the scrutineer."),
-    (dict(approach="Case file audit"), "Case file audit was held."),
+     "The audit panel was attended by practitioners from the partnership's audit group. Chaired by the scrutineer."),
+    (dict(approach="Case file audit"), "The case file audit was held."),
+    (dict(approach="MASH review"), "MASH review was held."),
     (dict(approach="Focus groups with families", number=0), "Focus groups with families were attended by 0 people."),
     (dict(approach="Practitioner forum", who="SCT, CAMHS, Education, WMP, Inclusion Support"),
-     "Practitioner forum was attended by practitioners from SCT, CAMHS, Education, WMP and Inclusion Support."),
+     "The practitioner forum was attended by practitioners from SCT, CAMHS, Education, WMP and Inclusion Support."),
     (dict(approach="Young people's voice", number=3, who="Participation team, and Kaleidoscope"),
-     "Young people's voice was attended by 3 people from Participation team and Kaleidoscope."),
+     "The young people's voice was attended by 3 people from Participation team and Kaleidoscope."),
 ])
 def test_approaches(kwargs, expected):
     assert approach_sentence(kwargs.pop("approach"), **kwargs) == expected

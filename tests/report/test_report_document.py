@@ -10,7 +10,9 @@ import pytest
 from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue.report import (
     COORDINATOR_SHEET_EMPTY,
+    KEY_FINDINGS_MISSING,
     NO_CASE_PROFILES,
+    NO_QUOTES_CHOSEN,
     RECOMMENDATION_WITHOUT_ACTION,
     REPORT_SETTING_MISSING,
     RETURNS_OUTSTANDING,
@@ -18,9 +20,9 @@ from ehwb_excel.problems.catalogue.report import (
     TEMPLATE_UNUSABLE,
 )
 from ehwb_excel.problems.problem import EhwbError
-from ehwb_excel.report.document import SECTION_HEADINGS, build_report, save_report
+from ehwb_excel.report.document import build_report, save_report, section_headings
 from ehwb_excel.report.report_input import Recommendation, read_report_input
-from tests.report_helpers import W, docx_xml, empty_input, headings, paragraph_text, sample_input, small_audit, write_master
+from tests.report_helpers import GRADES, W, _r, docx_xml, empty_input, headings, paragraph_text, sample_input, small_audit, write_master
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 
@@ -54,32 +56,61 @@ def table_rows(path: Path, caption: str) -> list[list[str]]:
 def test_heading_1s_are_the_report_sections_in_order(sample):
     path = sample
     found = headings(path)
-    assert [text for level, text in found if level == 1] == list(SECTION_HEADINGS)
+    assert [text for level, text in found if level == 1] == section_headings(3)
     assert found[0][0] == 1
     for (before, _), (after, text) in zip(found, found[1:]):
         assert after <= before + 1, f"heading level skipped before {text!r}"
 
 
-def test_each_line_of_enquiry_has_a_heading_2_grade_tables_and_a_chart(sample):
+def test_findings_summarise_every_line_in_one_table_and_one_chart(sample):
     path = sample
     found = headings(path)
-    findings_at = found.index((1, "Findings"))
-    assert found[findings_at + 1] == (2, "The child's voice")
-    assert (2, "Mental-health pathways") in found
-    captions = table_captions(path)
-    for title in ("the child's voice", "Mental-health pathways"):
-        assert f"Grades for {title}, by case" in captions
-        assert f"Grades for {title}, by agency" in captions
-    assert table_rows(path, "Grades for the child's voice, by agency")[0] == [
-        "Agency", "Outstanding", "Good", "Requires improvement", "Inadequate", "Not applicable", "Total"]
-    assert len(list(docx_xml(path, "word/document.xml").iter(f"{WP}docPr"))) == 2
+    findings_at = found.index((1, "4. Findings by line of enquiry"))
+    assert found[findings_at + 1] == (2, "4.1 The child's voice")
+    assert (2, "4.2 Mental-health pathways") in found
+    assert table_rows(path, "Grades given for each key line of enquiry") == [
+        ["Line of enquiry", "Outstanding", "Good", "Requires improvement", "Inadequate", "Total", "Not applicable"],
+        ["The child's voice", "0", "3", "1", "1", "5", "0"],
+        ["Mental-health pathways", "1", "0", "0", "0", "1", "0"],
+        ["Total", "1", "3", "1", "1", "6", "0"],
+    ]
+    assert len(list(docx_xml(path, "word/document.xml").iter(f"{WP}docPr"))) == 1  # one chart for the whole audit
+    texts = body_texts(path)
+    assert "Children were seen, but their views rarely changed the plan." in texts  # the panel's key finding
+    assert "Of 5 grades, 3 were Good, 1 was Requires improvement and 1 was Inadequate." in texts
+
+
+
+def test_a_line_without_a_key_finding_says_so_and_warns(tmp_path):
+    path, report = saved_report(tmp_path, sample_input(key_findings=sample_input().key_findings[:1]))
+    assert "The panel's key finding on Mental-health pathways has not been written yet." in body_texts(path)
+    assert [p.context["lines"] for p in report.warnings if p.code == KEY_FINDINGS_MISSING.code] == ["Mental-health pathways"]
+
+
+def test_grade_tables_by_case_and_by_agency_are_in_the_appendix(sample):
+    by_case = table_rows(sample, "Grades by line of enquiry and case")
+    assert by_case[0] == ["Line of enquiry", "Case", *GRADES[:4], "Total", "Not applicable"]
+    assert by_case[1] == ["The child's voice", "Case A", "0", "2", "1", "0", "3", "0"]
+    assert table_rows(sample, "Grades given by each agency, all lines of enquiry together")[1] == [
+        "SCT", "1", "1", "0", "1", "3", "0"]
+
+
+def test_not_applicable_is_not_a_grade_and_refused_answers_are_said_to_be_missing(tmp_path):
+    extra = (_r("Case B", "SCT", "voice", "voice_grade", "Not applicable"), _r("Case A", "WMP", "pathways", "pathways_grade", "Very good"))
+    data = sample_input(responses=sample_input().responses + extra)
+    path, _ = saved_report(tmp_path, data)
+    texts = body_texts(path)
+    assert "Of 5 grades, 3 were Good, 1 was Requires improvement and 1 was Inadequate; 1 answer was not applicable." in texts
+    assert ("The 1 grade was Outstanding; 1 answer from WMP was not on the grade scale, so it is not counted.") in texts
+    assert table_rows(path, "Grades given for each key line of enquiry")[1] == ["The child's voice", "0", "3", "1", "1", "5", "1"]
 
 
 def test_the_overview_states_the_profile_counts(sample):
     path = sample
     texts = body_texts(path)
     assert ("The cases comprised 2 females and 1 male: 2 were White British and 1 was British Pakistani. "
-            "All of the young people experienced anxiety and 2 were known to be self harming.") in texts
+            "All of the young people experienced anxiety and 2 were known to be self harming. "
+            "What the agencies' records show about each case is set out in Appendix B.") in texts
     assert table_rows(path, "Case profiles: Case A, Case B and Case C")[1] == ["Gender of the child", "Female", "Female", "Male"]
 
 
@@ -88,12 +119,31 @@ def test_the_audit_process_names_the_approaches_cases_and_agencies(sample):
     text = "\n".join(body_texts(path))
     assert "Practitioner discussion forums were attended by 14 practitioners from SCT, CAMHS and WMP on 3 March 2026." in text
     assert "The case file audit examined 3 randomly selected cases: Case A, Case B and Case C." in text
-    assert "Audit tools were completed by SCT, CAMHS and WMP. An audit tool is outstanding from CCG." in text
+    assert "Audit tools were completed by SCT, CAMHS and WMP. CCG had not returned its audit tool when this report was written." in text
+    assert "outstanding" not in text.replace("Outstanding", "")  # never for a missing return, beside the grade
 
 
-def test_quotes_are_attributed_to_the_agency(sample):
-    path = sample
-    assert "CAMHS, Case A: \u201cThe worker saw the young person weekly.\u201d" in body_texts(path)
+def test_only_the_quotes_the_panel_chose_are_printed_attributed_to_the_agency(sample):
+    texts = body_texts(sample)
+    assert "Strength: \u201cThe worker saw the young person weekly.\u201d (CAMHS; Case A)" in texts
+    assert not any("Wishes and feelings were not recorded." in t for t in texts)
+
+
+def test_with_no_quote_chosen_the_report_says_where_to_choose_them(tmp_path):
+    data = sample_input(quotes=tuple(replace(q, included=False) for q in sample_input().quotes))
+    path, report = saved_report(tmp_path, data)
+    texts = body_texts(path)
+    assert any("set it to Include on the master's 'Quote choices' sheet" in t for t in texts)
+    assert not any("\u201c" in t for t in texts)
+    assert NO_QUOTES_CHOSEN.code in [p.code for p in report.warnings]
+
+
+def test_all_quotes_puts_every_distinct_quote_in_an_appendix(tmp_path):
+    document, _ = build_report(sample_input(), all_quotes=True)
+    path = save_report(document, tmp_path / "report.docx")
+    assert [t for level, t in headings(path) if level == 1] == section_headings(3, all_quotes=True)
+    texts = body_texts(path)
+    assert "Area for development: \u201cWishes and feelings were not recorded.\u201d (SCT; Case C)" in texts
 
 
 def test_recommendations_are_numbered_with_an_action_table(sample):
@@ -108,12 +158,11 @@ def test_recommendations_are_numbered_with_an_action_table(sample):
 
 def test_appendix_lists_agencies_and_returns(sample):
     path = sample
-    assert table_rows(path, "Agency abbreviations")[1] == ["SCT", "Sandwell Children's Trust"]
-    assert table_rows(path, "Returns received and outstanding")[1:] == [
-        ["SCT", "Case A, Case B and Case C", "Received"],
-        ["CAMHS", "Case A and Case C", "Received late"],
-        ["WMP", "Case A", "Received"],
-        ["CCG", "Case B", "Outstanding"],
+    assert table_rows(path, "Agencies, the cases they knew and their returns")[1:] == [
+        ["SCT", "Sandwell Children's Trust", "Case A, Case B and Case C", "Received"],
+        ["CAMHS", "Child and Adolescent Mental Health Services", "Case A and Case C", "Received late"],
+        ["WMP", "West Midlands Police", "Case A", "Received"],
+        ["CCG", "Clinical Commissioning Group", "Case B", "Not received"],
     ]
 
 
@@ -126,13 +175,12 @@ def test_headlines_and_reflections_keep_the_coordinators_numbers(sample):
 
 def test_nothing_merged_and_nothing_typed_still_builds_and_says_what_is_missing(tmp_path):
     path, report = saved_report(tmp_path, empty_input())
-    assert [text for level, text in headings(path) if level == 1] == list(SECTION_HEADINGS)
+    assert [text for level, text in headings(path) if level == 1] == section_headings(3)
     text = "\n".join(body_texts(path))
     for expected in (
         "No case profiles have been returned yet, so the 3 cases cannot be described.",
-        "No audit tools had been returned when this report was written. Audit tools are outstanding from SCT, CAMHS, WMP and CCG.",
+        "No audit tools had been returned when this report was written. Audit tools were expected from SCT, CAMHS, WMP and CCG.",
         "No grades were returned for the child's voice.",
-        "No strengths were recorded in the returns for the child's voice.",
         "Audit headlines have not been entered yet.",
         "The independent scrutineer's reflections have not been entered yet.",
         "Recommendations have not been entered yet.",
@@ -176,6 +224,8 @@ def test_read_report_input_reads_back_what_the_master_holds(tmp_path):
     assert [(r.number, r.text, _plain(r.actions)) for r in got.recommendations] == [
         (r.number, r.text, _plain(r.actions)) for r in expected.recommendations]
     assert got.settings == expected.settings
+    assert _plain(got.key_findings) == _plain(expected.key_findings)
+    assert _plain(got.quotes) == _plain(expected.quotes)
     assert got.missing_sheets == ()
     assert str(got.responses[0].location) == "master.xlsx, sheet 'Responses', cell G2"
 
@@ -267,13 +317,13 @@ def test_a_word_template_dotx_is_accepted(tmp_path):
             data = source.read(item.filename)
             target.writestr(item, data.replace(DOCUMENT_TYPE, TEMPLATE_TYPE) if item.filename == "[Content_Types].xml" else data)
     path, report = saved_report(tmp_path, sample_input(), tmp_path / "house.dotx")
-    assert [text for level, text in headings(path) if level == 1] == list(SECTION_HEADINGS)
+    assert [text for level, text in headings(path) if level == 1] == section_headings(3)
     with zipfile.ZipFile(path) as package:
         assert DOCUMENT_TYPE in package.read("[Content_Types].xml")
 
 
 def test_findings_say_whose_grades_are_not_counted(sample):
-    assert any(t.endswith("The return from CCG had not been received, so its grades are not counted.") for t in body_texts(sample))
+    assert any("The return from CCG had not been received, so its grades are not counted." in t for t in body_texts(sample))
 
 
 def test_a_question_that_only_opens_other_sections_is_not_a_profile_row(tmp_path):

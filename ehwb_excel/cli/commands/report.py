@@ -22,6 +22,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--out", type=Path, metavar="REPORT.docx",
                         help="the .docx to write, or a .pdf to write both (default: beside the master, named '<master> report.docx')")
     parser.add_argument("--pdf", action="store_true", help="also write a PDF beside the .docx, through LibreOffice")
+    parser.add_argument("--all-quotes", action="store_true",
+                        help="add an appendix with every distinct strength and area for development, not only those chosen")
     parser.add_argument("--template", type=Path, help="a Word .docx or .dotx whose styles the report uses (default: built-in styles)")
     add_force_option(parser, "a report")
 
@@ -37,7 +39,7 @@ def run(args) -> int:
     with step(args, "reading the master"):
         report_input = read_report_input(master)  # EhwbError (exit 2) when the master cannot be read
     with step(args, "building the report"):
-        document, report = build_report(report_input, args.template)
+        document, report = build_report(report_input, args.template, all_quotes=args.all_quotes)
         written = [save_report(document, docx)]
     if pdf:
         with step(args, "converting the report to PDF with LibreOffice"):

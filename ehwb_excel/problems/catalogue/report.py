@@ -17,7 +17,7 @@ LISTED_NAME_IN_REPORT = ProblemType(
 )
 RETURNS_OUTSTANDING = ProblemType(
     "REP_003", "returns-outstanding", W,
-    "no usable return from {agencies}: the report lists these returns as outstanding. "
+    "no usable return from {agencies}: the report says these returns had not been received. "
     "Merge their returns into the master, then build the report again.",
 )
 COORDINATOR_SHEET_EMPTY = ProblemType(
@@ -60,4 +60,14 @@ CONTENTS_NOT_NUMBERED = ProblemType(
     "REP_012", "contents-not-numbered", W,
     "the PDF is written, but its contents list has no page numbers ({why}). "
     "For a printed copy, open the .docx in Word, answer Yes to update the fields, and save it as PDF.",
+)
+KEY_FINDINGS_MISSING = ProblemType(
+    "REP_013", "key-findings-missing", W,
+    "{count} lines of enquiry have no key finding ({lines}): the report says it has not been written yet. "
+    "Type the panel's key finding beside each line of enquiry on the 'Key findings' sheet of the master.",
+)
+NO_QUOTES_CHOSEN = ProblemType(
+    "REP_014", "no-quotes-chosen", W,
+    "no quote is set to Include: the report quotes no strengths or areas for development. "
+    "Choose the few that say most on the 'Quote choices' sheet of the master, or build the report with --all-quotes.",
 )

@@ -1,0 +1,92 @@
+"""The Quote choices sheet: every distinct strength and area for development, once, with the panel's choice kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ehwb_excel.audit.enquiry import QUOTE_KINDS, lines_of_enquiry, quote_kind, same_text
+from ehwb_excel.audit.model import Audit
+from ehwb_excel.excel import layout
+from ehwb_excel.merge.response_row import ResponseRow
+from ehwb_excel.merge.sheet_table import SheetTable
+
+CHOICES = (layout.QUOTE_INCLUDE, layout.QUOTE_LEAVE_OUT)
+PROMPT = f"{layout.QUOTE_INCLUDE} puts this quote in the report; {layout.QUOTE_LEAVE_OUT} keeps it out."
+
+QuoteKey = tuple[str, str, str]  # (line of enquiry, kind, text) as same_text folds them
+
+
+@dataclass
+class DistinctQuote:
+    line: str
+    kind: str
+    text: str  # as the first agency wrote it
+    agencies: list[str] = field(default_factory=list)
+    cases: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> QuoteKey:
+        return quote_key(self.line, self.kind, self.text)
+
+
+def quote_key(line: str, kind: str, text: str) -> QuoteKey:
+    """What identifies a quote across merges: a corrected return that keeps the words keeps the choice."""
+    return same_text(line), same_text(kind), same_text(text)
+
+
+def distinct_quotes(audit: Audit, responses: Iterable[ResponseRow]) -> list[DistinctQuote]:
+    """Strengths and areas for development from Responses rows, identical words offered once,
+    in the order of the lines of enquiry, strengths first, then as the rows come (agency order)."""
+    lines = {s.id: s.title for s in lines_of_enquiry(audit)}
+    kinds = {q.id: (lines[q.section_id], quote_kind(q)) for q in audit.questions
+             if q.section_id in lines and quote_kind(q)}
+    found: dict[QuoteKey, DistinctQuote] = {}
+    for row in responses:
+        answer = row.answer
+        where = kinds.get(row.question_id)
+        if where is None or not isinstance(answer, str) or not answer.strip():
+            continue
+        quote = DistinctQuote(where[0], where[1], " ".join(answer.split()))
+        quote = found.setdefault(quote.key, quote)
+        _add(quote.agencies, row.agency)
+        _add(quote.cases, row.case)
+    order = {title: i for i, title in enumerate(lines.values())}
+    return sorted(found.values(), key=lambda q: (order[q.line], QUOTE_KINDS.index(q.kind)))
+
+
+def _add(items: list[str], value) -> None:
+    if value and value not in items:
+        items.append(value)
+
+
+def quote_choices_table(audit: Audit, responses: Iterable[ResponseRow], previous: Mapping[QuoteKey, str]) -> SheetTable:
+    """The sheet's rows; each quote's choice is the one the panel made before (Leave out for a new quote)."""
+    table = SheetTable(layout.QUOTE_CHOICES_SHEET, layout.QUOTE_CHOICES_COLUMNS,
+                       choices={layout.QUOTE_CHOICES_COLUMNS[-1]: (CHOICES, PROMPT)}, wrap=("Quote",))
+    case_order = {c.reference: i for i, c in enumerate(audit.cases)}
+    for quote in distinct_quotes(audit, responses):
+        cases = sorted(quote.cases, key=lambda c: case_order.get(c, len(case_order)))
+        table.rows.append((quote.line, quote.kind, quote.text, _join(quote.agencies), _join(cases),
+                           previous.get(quote.key, layout.QUOTE_LEAVE_OUT)))
+    return table
+
+
+def choices_from_records(records: Iterable[Mapping]) -> dict[QuoteKey, str]:
+    """The panel's choices on a Quote choices sheet read back: quote -> Include or Leave out."""
+    line, kind, text, *_rest, chosen = layout.QUOTE_CHOICES_COLUMNS
+    found = {}
+    for record in records:
+        words = record.get(text)
+        if isinstance(words, str) and words.strip():
+            typed = str(record.get(chosen) or "").strip().casefold()
+            value = layout.QUOTE_INCLUDE if typed == layout.QUOTE_INCLUDE.casefold() else layout.QUOTE_LEAVE_OUT
+            found[quote_key(str(record.get(line) or ""), str(record.get(kind) or ""), words)] = value
+    return found
+
+
+def _join(items: list[str]) -> str:
+    """'SCT, CAMHS and WMP'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
