@@ -129,12 +129,42 @@ SECTIONS = (
 
 # -- questions ---------------------------------------------------------------------------------
 
+# How the report names the questions written for agencies (the rest read well as they are).
+REPORT_LABELS = {
+    "known_to_agency": "Known to the agency in the audit period",
+    "gender": "Gender",
+    "ethnicity": "Ethnicity",
+    "statutory_ever_open": "Ever open to statutory services",
+    "csc_years_known": "Years known to Children's Social Care",
+    "diagnoses": "Diagnosed neurodevelopmental conditions",
+    "ehe": "Electively home educated",
+    "ehe_reason": "Reason for elective home education",
+    "anxiety": "Anxiety",
+    "self_harm": "Self-harm",
+    "suicidal_ideation": "Suicidal thoughts",
+    "parenting_impact": "Impact of parenting on emotional wellbeing",
+    "parental_ill_health": "Parental physical or mental ill-health",
+    "last_assessment_date": "Date of the agency's most recent assessment",
+    "consistent_worker": "A consistent lead practitioner in the agency",
+    "seen_alone": "How often the child was seen on their own",
+    "parenting_assessment_timely": "Parenting assessment completed on time",
+    "disclosure_made": "Disclosure of sexual abuse to the agency",
+    "strategy_within_day": "Strategy discussion within one working day of the disclosure",
+    "counselling_referred": "Referred for specialist counselling or therapy",
+    "counselling_wait_weeks": "Weeks from referral to first counselling session",
+    "hbv_risk_identified": "Risk of coercion or honour-based abuse identified",
+    "stepdown_happened": "Stepped down from a child protection plan in the audit period",
+    "gp_informed": "GP informed of safeguarding concerns and plans",
+    "referral_declined": "Mental-health referral declined as below threshold",
+}
+
+
 def _q(qid, section, text, qtype, guidance, *, choice_list=None, required=True, per=AskedPer.CASE, condition=None):
     if choice_list is None and qtype is QuestionType.GRADE:
         choice_list = DEFAULT_GRADE_LIST
     if choice_list is None and qtype is QuestionType.YES_NO:
         choice_list = DEFAULT_YES_NO_LIST
-    return Question(qid, section, text, qtype, choice_list, required, guidance, per, condition)
+    return Question(qid, section, text, qtype, choice_list, required, guidance, per, condition, REPORT_LABELS.get(qid, ""))
 
 
 G, C, YN, N, D, T = (QuestionType.GRADE, QuestionType.CHOICE, QuestionType.YES_NO,

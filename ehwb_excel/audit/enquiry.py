@@ -54,6 +54,14 @@ def quote_kind(question: Question) -> str | None:
     return None
 
 
+NOT_KNOWN_ANSWERS = frozenset({"not known", "unknown", "don't know", "not recorded", "n/a", "prefer not to say", "not stated"})
+
+
+def is_not_known(answer: object) -> bool:
+    """True for a blank answer or one that says the agency does not know ("Not known")."""
+    return answer is None or " ".join(str(answer).split()).casefold() in NOT_KNOWN_ANSWERS | {""}
+
+
 def same_text(text: str) -> str:
     """What makes two quotes the same quote: their words, ignoring case, spacing and a final full stop."""
     return " ".join(text.split()).casefold().rstrip(".")

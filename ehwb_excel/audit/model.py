@@ -98,6 +98,21 @@ class Question:
     guidance: str = ""
     asked_per: AskedPer = AskedPer.CASE
     condition: Condition | None = None
+    report_label: str = ""  # how the report names the question; blank: derived from the question's words
+
+    @property
+    def label(self) -> str:
+        """The report's words for this question: its report label, or the question as a reader would put it."""
+        return self.report_label.strip() or reader_wording(self.text)
+
+
+def reader_wording(text: str) -> str:
+    """A question written for agencies, in words for the report's readers: "your agency" becomes "the agency"."""
+    words = " ".join(text.split())
+    for mine, theirs in (("your agency's", "the agency's"), ("Your agency's", "The agency's"),
+                         ("your agency", "the agency"), ("Your agency", "The agency")):
+        words = words.replace(mine, theirs)
+    return words
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,9 @@ QUESTIONS = SheetSpec("Questions", "questions", (
     Column("condition_question", "Only if question", "Optional: ask this question only when the answer to this earlier question...", 18,
            ("condition", "only if", "depends on", "condition question", "show if question")),
     Column("condition_value", "equals", "...equals this value, e.g. Yes.", 12, ("condition value", "value", "is", "only if value", "show if value")),
+    Column("report_label", "Report label", "Optional: how the report names this question for its readers, e.g. 'Disclosure of sexual abuse "
+           "to the agency'. Blank: the question's own words, with 'your agency' as 'the agency'.", 40,
+           ("report wording", "label in report", "report text", "report name"), required=False),
 ))
 
 LISTS = SheetSpec("Lists", "choice lists", (

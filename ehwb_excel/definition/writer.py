@@ -221,5 +221,5 @@ def _question_row(q) -> tuple:
     condition = q.condition
     return (
         q.id, q.section_id, q.text, q.type.value, q.choice_list, _yes_no(q.required), q.asked_per.value, q.guidance,
-        condition.question_id if condition else None, condition.value if condition else None,
+        condition.question_id if condition else None, condition.value if condition else None, q.report_label or None,
     )

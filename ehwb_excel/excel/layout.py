@@ -92,6 +92,7 @@ RESPONSES_COLUMNS = (
 GRADES_SHEET = "Grades"
 CASE_PROFILES_SHEET = "Case profiles"
 CASE_PROFILES_COLUMNS = ("Case", "Question ID", "Question", "Combined answer", "Rule", "Agreed", "Answers by agency")
+RECORDED_DIFFERENTLY = "Recorded differently"  # the combined answer when agencies' answers tie: no answer wins
 ISSUES_SHEET = "Issues"
 ISSUES_COLUMNS = ("File", "Sheet", "Cell", "Code", "Severity", "Message")
 MERGE_LOG_SHEET = "Merge log"

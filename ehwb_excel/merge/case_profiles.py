@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime
 
+from ehwb_excel.audit.enquiry import is_not_known
 from ehwb_excel.audit.model import Audit, Question, QuestionType
+from ehwb_excel.excel import layout
+from ehwb_excel.problems.catalogue.returns import PROFILE_RECORDS_DIFFER
+from ehwb_excel.problems.location import Location
+from ehwb_excel.problems.problem import Problem
 from ehwb_excel.excel.cell_text import folded
 
 RULE_YES_IF_ANY = "Yes if any agency says Yes; otherwise the most common answer"
-RULE_MOST_COMMON = "Most common answer; a tie shows every tied answer"
+RULE_MOST_COMMON = f"Most common known answer; when agencies are tied: {layout.RECORDED_DIFFERENTLY}"
 RULE_LISTED = "Every agency's answer, listed (free text is not combined)"
 AGREED, DISAGREED = "Yes", "No"
 
@@ -26,15 +31,16 @@ def rule_for(question: Question) -> str:
 def combine(audit: Audit, question: Question, answers: list[tuple[str, object]]) -> tuple[object, str, str, str]:
     """(combined answer, rule, agreed, answers by agency) for (agency, answer) pairs in agency order.
 
-    `agreed` is "Yes" when every agency gave the same answer, "No" when they differ (the
-    disagreement to look at), and "" when no agency answered.
+    `agreed` is "Yes" when every agency that knew gave the same answer, "No" when they differ
+    (the disagreement to look at), and "" when no agency answered.
     """
     rule = rule_for(question)
     by_agency = "; ".join(f"{agency}: {as_text(value)}" for agency, value in answers)
     if not answers:
         return None, rule, "", ""
     values = [value for _agency, value in answers]
-    agreed = AGREED if len({_same(v) for v in values}) == 1 else DISAGREED
+    known = [v for v in values if not is_not_known(v)] or values  # "Not known" beside "Female" is no disagreement
+    agreed = AGREED if len({_same(v) for v in known}) == 1 else DISAGREED
     if rule == RULE_LISTED:
         return (values[0] if agreed == AGREED else by_agency), rule, agreed, by_agency
     if rule == RULE_YES_IF_ANY:
@@ -46,15 +52,17 @@ def combine(audit: Audit, question: Question, answers: list[tuple[str, object]])
 
 
 def _most_common(values: list) -> object:
-    counts = Counter(_same(v) for v in values)
+    """The answer most agencies gave ("Not known" only when nobody knows); a tie is no answer at all.
+
+    A tie is never shown as a combination ("Female / Male"): that would read as a category.
+    """
+    known = [v for v in values if not is_not_known(v)] or values
+    counts = Counter(_same(v) for v in known)
     top = max(counts.values())
-    tied, seen = [], set()
-    for value in values:  # first-given spelling, in agency order
-        key = _same(value)
-        if counts[key] == top and key not in seen:
-            seen.add(key)
-            tied.append(value)
-    return tied[0] if len(tied) == 1 else " / ".join(as_text(v) for v in tied)
+    tied = [key for key, n in counts.items() if n == top]
+    if len(tied) > 1:
+        return layout.RECORDED_DIFFERENTLY
+    return next(v for v in known if _same(v) == tied[0])  # the first-given spelling, in agency order
 
 
 def _same(value) -> object:
@@ -71,3 +79,22 @@ def as_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return "" if value is None else str(value)
+
+
+def disagreements(table_rows: list[tuple], source: str = "") -> list[Problem]:
+    """One warning per case and question whose agencies' records differ, located on the Case profiles sheet."""
+    column = {name: index for index, name in enumerate(layout.CASE_PROFILES_COLUMNS)}
+    found = []
+    for number, row in enumerate(table_rows, start=2):
+        if row[column["Agreed"]] != DISAGREED:
+            continue
+        combined = row[column["Combined answer"]]
+        if combined == layout.RECORDED_DIFFERENTLY or row[column["Rule"]] == RULE_LISTED:
+            outcome = "states the case as recorded differently"
+        else:
+            outcome = f"counts it as '{as_text(combined)}' by the rule '{row[column['Rule']]}'"
+        found.append(PROFILE_RECORDS_DIFFER(
+            Location(source, layout.CASE_PROFILES_SHEET, f"D{number}"), case=row[column["Case"]],
+            question=row[column["Question"]], answers=row[column["Answers by agency"]], outcome=outcome,
+        ))
+    return found

@@ -68,9 +68,25 @@ def _profiles(writer, heading: str) -> None:
     cases = [c.reference for c in audit.cases]
     for start in range(0, len(cases), CASES_PER_PROFILE_TABLE):
         chunk = cases[start:start + CASES_PER_PROFILE_TABLE]
-        rows = [[q.text, *[_profile_value(audit, q, case, answers) for case in chunk]] for q in questions]
+        rows = [[q.label, *[_profile_value(audit, q, case, answers) for case in chunk]] for q in questions]
         writer.table(["Question", *chunk], rows, f"Case profiles: {narrative.join_and(chunk)}",
                      weights=[2.4] + [1] * len(chunk), size=SMALL)
+    _differences(writer, questions)
+
+
+def _differences(writer, questions) -> None:
+    """Every case and question on which the agencies' records differed, once, with each agency's answer."""
+    shown = {q.id: q for q in questions}
+    differed = [p for p in writer.data.profiles if not p.agreed and p.question_id in shown and p.by_agency]
+    if not differed:
+        return
+    writer.doc.add_paragraph(
+        "Where the agencies' records of a case differed, the table shows the answer the rule gave, or Recorded differently "
+        "where no answer won; each agency's answer is below.").paragraph_format.keep_with_next = True
+    for profile in differed:
+        paragraph = writer.doc.add_paragraph(style="List Bullet")
+        paragraph.add_run(f"{profile.case}, {shown[profile.question_id].label}: ").bold = True
+        paragraph.add_run(f"{profile.by_agency}.")
 
 
 def _profile_value(audit, question, case: str, answers: dict) -> str:

@@ -180,10 +180,9 @@ class _Writer:
         self.doc.add_paragraph(title, style="Title")
         if audit.theme.casefold() not in title.casefold():
             self.doc.add_paragraph(audit.theme, style="Subtitle")
-        self.doc.add_paragraph(narrative.period_sentence(audit.period))
         details = self.doc.add_paragraph()
         details.paragraph_format.space_before = Pt(36)
-        for label, value in (("Date", settings["date"]), ("Version", settings["version"]),
+        for label, value in (("Period audited", audit.period.rstrip(".")), ("Date", settings["date"]), ("Version", settings["version"]),
                              ("Author", settings["author"]), ("Audit reference", audit.audit_id)):
             details.add_run(f"{label}: ").bold = True
             details.add_run(value)
@@ -261,7 +260,8 @@ class _Writer:
         order = {q.id: self.audit.choices_for(q).values for q in questions if self.audit.choices_for(q)}
         if not self.data.profiles and self.audit.cases:
             self.warn(NO_CASE_PROFILES(Location(self.data.source, layout.CASE_PROFILES_SHEET)))
-        text = " ".join(narrative.overview_sentences(profiles, order))
+        labels = {q.id: q.label for q in questions}
+        text = " ".join(narrative.overview_sentences(profiles, order, labels))
         if questions:
             text += f" What the agencies' records show about each case is set out in {APPENDIX_PROFILES.split(':')[0]}."
         self.doc.add_paragraph(text)

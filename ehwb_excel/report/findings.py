@@ -124,7 +124,7 @@ def _answer_counts(audit: Audit, questions: Sequence[Question], responses: list[
         values = list(choices.values) if choices else []
         canonical = [(choices.find(a).value if choices and choices.find(a) else a) for a in given]
         values += sorted(set(canonical) - set(values))
-        counted.append(AnswerCount(question.text, tuple((v, canonical.count(v)) for v in values if canonical.count(v))))
+        counted.append(AnswerCount(question.label, tuple((v, canonical.count(v)) for v in values if canonical.count(v))))
     return tuple(counted)
 
 

@@ -12,11 +12,16 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from ehwb_excel.audit import profile_questions as profile
+from ehwb_excel.audit.enquiry import NOT_KNOWN_ANSWERS
+from ehwb_excel.excel.layout import RECORDED_DIFFERENTLY
 
 # case reference -> case-profile question id -> combined answer ("" when nobody answered)
 CaseProfiles = Mapping[str, Mapping[str, str]]
 
-UNKNOWN_ANSWERS = frozenset({"", "not known", "unknown", "not recorded", "n/a", "don't know", "prefer not to say", "not stated"})
+# A case whose agencies' answers tie has no combined answer ("Recorded differently"): it is
+# counted as not recorded, and a sentence of its own says on what the records differed.
+DIFFERED = RECORDED_DIFFERENTLY.casefold()
+UNKNOWN_ANSWERS = NOT_KNOWN_ANSWERS | {"", DIFFERED}
 NO_CONDITION = frozenset({"none", "no"})
 
 
@@ -110,17 +115,40 @@ def _yes(answers: Sequence[str]) -> tuple[int, int, int]:
 # -- the overview of the cases ---------------------------------------------------------------------
 
 
-def overview_sentences(profiles: CaseProfiles, order: Mapping[str, Sequence[str]] | None = None) -> list[str]:
-    """Sentences describing the cases from their profiles; `order` gives each question's choice list order."""
+def overview_sentences(profiles: CaseProfiles, order: Mapping[str, Sequence[str]] | None = None,
+                       labels: Mapping[str, str] | None = None) -> list[str]:
+    """Sentences describing the cases from their profiles; `order` gives each question's choice list order,
+    `labels` each question's report label (for the sentence on records that differed)."""
     order = order or {}
     total = len(profiles)
     if total == 0:
         return ["No cases were selected for this audit."]
-    if not any(not is_unknown(a) for answers in profiles.values() for a in answers.values()):
+    if not any(not is_unknown(a) or _differed(a) for answers in profiles.values() for a in answers.values()):
         return [f"No case profiles have been returned yet, so the {count_of(total, 'case')} cannot be described."]
     writers = (_who, _statutory, _diagnoses, _home_education, _wellbeing, _parenting, _parental_ill_health)
-    found = (writer(profiles, order) for writer in writers)
+    found = [writer(profiles, order) for writer in writers] + [differed_sentence(profiles, labels or {})]
     return [_sentence(s) for s in found if s]
+
+
+def _differed(answer: str | None) -> bool:
+    return (answer or "").strip().casefold() == DIFFERED
+
+
+def differed_sentence(profiles: CaseProfiles, labels: Mapping[str, str]) -> str | None:
+    """'The agencies' records differed on gender for 1 young person; that answer is counted as not recorded above.'"""
+    counts = Counter(qid for answers in profiles.values() for qid, a in answers.items() if _differed(a))
+    if not counts:
+        return None
+    parts = [f"on {_in_prose(labels.get(qid, qid.replace('_', ' ')))} for {count_of(n, 'young person', 'young people')}"
+             for qid, n in counts.items()]
+    answers = "that answer is" if sum(counts.values()) == 1 else "those answers are"
+    return f"The agencies' records differed {join_and(parts)}; {answers} counted as not recorded above"
+
+
+def _in_prose(label: str) -> str:
+    """'Gender' -> 'gender' mid-sentence; 'GP informed ...' keeps its capitals."""
+    first = label.split(" ", 1)[0]
+    return label if first.isupper() or not label else label[0].lower() + label[1:]
 
 
 def _who(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) -> str | None:
@@ -136,7 +164,8 @@ def _who(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) -> str | No
         parts = [f"{n} {_gender_noun(value, n)}" for value, n in tally(genders, order.get(profile.GENDER, ()))]
         unknown = sum(1 for g in genders if is_unknown(g))
         if unknown:
-            parts.append(f"{unknown} whose gender was not recorded")
+            who = "" if parts else f" {'young person' if unknown == 1 else 'young people'}"
+            parts.append(f"{unknown}{who} whose gender was not recorded")
     text = f"The cases comprised {join_and(parts)}"
     if ethnicities is not None:
         text += f": {_ethnicity_clause(ethnicities, total, order.get('ethnicity', ()))}"

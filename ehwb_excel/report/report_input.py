@@ -29,8 +29,8 @@ def _header(columns: tuple[str, ...], name: str) -> str:
 # Headers read from the master (all from layout.py's tuples).
 SUB_AGENCY, SUB_STATUS = (_header(layout.SUBMISSIONS_COLUMNS, n) for n in ("Agency", "Status"))
 RESP_ANSWER = _header(layout.RESPONSES_COLUMNS, "Answer")  # where a response's location points
-PROF_CASE, PROF_QUESTION_ID, PROF_ANSWER = (
-    _header(layout.CASE_PROFILES_COLUMNS, n) for n in ("Case", "Question ID", "Combined answer")
+PROF_CASE, PROF_QUESTION_ID, PROF_ANSWER, PROF_AGREED, PROF_BY_AGENCY = (
+    _header(layout.CASE_PROFILES_COLUMNS, n) for n in ("Case", "Question ID", "Combined answer", "Agreed", "Answers by agency")
 )
 PANEL_APPROACH, PANEL_DATE, PANEL_WHO, PANEL_NUMBER, PANEL_NOTES = (
     _header(layout.PANEL_COLUMNS, n) for n in ("Approach", "Date", "Who attended", "Number attending", "Notes")
@@ -124,6 +124,7 @@ class _SheetReader:
             ProfileAnswer(
                 text(r.get(PROF_CASE)), text(r.get(PROF_QUESTION_ID)), text(r.get(PROF_ANSWER)),
                 self._at(layout.CASE_PROFILES_SHEET, r, layout.CASE_PROFILES_COLUMNS, PROF_ANSWER),
+                agreed=text(r.get(PROF_AGREED)).casefold() != "no", by_agency=text(r.get(PROF_BY_AGENCY)),
             )
             for r in self._records(layout.CASE_PROFILES_SHEET)
             if text(r.get(PROF_CASE)) and text(r.get(PROF_QUESTION_ID))

@@ -35,6 +35,8 @@ class ProfileAnswer:
     question_id: str
     answer: str
     location: Location = field(default_factory=Location)
+    agreed: bool = True  # False when the agencies' records differ (listed in the report's appendix)
+    by_agency: str = ""  # "SCT: Female; CCG: Male"
 
 
 @dataclass(frozen=True)

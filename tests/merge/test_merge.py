@@ -6,6 +6,7 @@ import pytest
 
 from ehwb_excel.excel import layout
 from ehwb_excel.merge.case_profiles import RULE_MOST_COMMON, RULE_YES_IF_ANY
+from ehwb_excel.problems.catalogue.returns import PROFILE_RECORDS_DIFFER
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.problems.location import Location
 from ehwb_excel.master.state import MasterState
@@ -261,8 +262,24 @@ def test_case_profile_agreement_and_ties():
         return_file("WMP", {("Case A", "gender"): "Male", ("Case A", "years_known"): 3.0}),
     )
     profiles = {(r["Case"], r["Question ID"]): r for r in result.sheet(layout.CASE_PROFILES_SHEET).records()}
-    assert (profiles[("Case A", "gender")]["Combined answer"], profiles[("Case A", "gender")]["Agreed"]) == ("Female / Male", "No")
+    # a tie is never a made-up category such as "Female / Male": no answer wins
+    assert (profiles[("Case A", "gender")]["Combined answer"], profiles[("Case A", "gender")]["Agreed"]) == (layout.RECORDED_DIFFERENTLY, "No")
     assert (profiles[("Case A", "years_known")]["Combined answer"], profiles[("Case A", "years_known")]["Agreed"]) == (3, "Yes")
+    differ = [p for p in result.report.problems if p.code == PROFILE_RECORDS_DIFFER.code]
+    assert [(p.location.sheet, p.context["case"], p.context["answers"]) for p in differ] == [
+        (layout.CASE_PROFILES_SHEET, "Case A", "SCT: Female; WMP: Male")]
+    assert "states the case as recorded differently" in differ[0].message
+    issues = result.sheet(layout.ISSUES_SHEET).records()
+    assert [r["Code"] for r in issues].count(PROFILE_RECORDS_DIFFER.code) == 1  # listed once on the Issues sheet
+
+
+def test_a_not_known_answer_does_not_tie_with_a_known_one():
+    result = run(
+        return_file("SCT", {("Case A", "gender"): "Female"}),
+        return_file("WMP", {("Case A", "gender"): "Not known"}),
+    )
+    profiles = {(r["Case"], r["Question ID"]): r for r in result.sheet(layout.CASE_PROFILES_SHEET).records()}
+    assert (profiles[("Case A", "gender")]["Combined answer"], profiles[("Case A", "gender")]["Agreed"]) == ("Female", "Yes")
 
 
 def test_every_derived_sheet_is_made_in_the_layouts_order():

@@ -64,7 +64,8 @@ def _question(record: Record, question_id: str, section_ids, list_names) -> tupl
         found.append(problems.GUIDANCE_TOO_LONG(record.at("guidance"), question=question_id, length=len(guidance),
                                                 limit=PROMPT_MAX, over=len(guidance) - PROMPT_MAX))
     condition = _condition(record, question_id, found)
-    question = Question(question_id, section, text, kind or QuestionType.TEXT, choice_list, required, guidance, per or AskedPer.CASE, condition)
+    question = Question(question_id, section, text, kind or QuestionType.TEXT, choice_list, required, guidance, per or AskedPer.CASE, condition,
+                        record.text("report_label"))
     return question, found
 
 

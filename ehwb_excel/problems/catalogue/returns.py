@@ -191,3 +191,8 @@ MASTER_WOULD_LOSE = ProblemType(
     "RET_055", "master-would-lose-content", E,
     "the master holds {what}, which 'ehwb merge' would drop: it rewrites the file with openpyxl, which cannot keep them. Nothing was changed. Merge with the Merge returns button in Excel, which keeps them, or run again with --allow-loss (the previous master is then kept in backups/).",
 )
+PROFILE_RECORDS_DIFFER = ProblemType(
+    "RET_090", "profile-records-differ", W,
+    "for {case}, the agencies' records differ on '{question}' ({answers}); the report {outcome}. "
+    "Check the case records with these agencies, and correct the return that is wrong.",
+)
