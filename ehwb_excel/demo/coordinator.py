@@ -14,8 +14,6 @@ from ehwb_excel.workbook.style import fit_row_height
 # (29 January 2027), the merges a week later, the practitioners' forum and the panel in February,
 # the report in March, actions due after it.
 PANEL_NOTES = [
-    ("Case file audit", date(2027, 1, 29), "", None,
-     "Four cases were selected at random; each agency that knew a case completed an audit tool."),
     ("Practitioner discussion forums", date(2027, 2, 16), "SCT, CAMHS, Education, WMP, Inclusion Support", 14,
      "Practitioners who knew the cases met to discuss what worked and what got in the way."),
     ("Multi-agency audit panel", date(2027, 2, 23), "SCT, CAMHS, CCG, Education, WMP", 9,
@@ -27,9 +25,9 @@ HEADLINES = [
         "and most grades were Good or Outstanding."),
     (2, "Responses to disclosures of sexual abuse were prompt and joined up."),
     (3, "Young people's views were recorded, but it was often not clear how they shaped the plan."),
-    (4, "Access to specialist counselling was the weakest area: most grades were Requires improvement or Inadequate, "
-        "and young people waited without interim support."),
-    (5, "Practitioners were unclear about mental-health pathways and thresholds, and early help rarely involved the GP."),
+    (4, "Access to specialist counselling and mental-health pathways were the weakest areas: most grades were Requires "
+        "improvement or Inadequate, and young people waited without interim support."),
+    (5, "Early help was not well co-ordinated, and it rarely involved the GP."),
 ]
 
 REFLECTIONS = [

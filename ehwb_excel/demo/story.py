@@ -15,10 +15,10 @@ GRADE_WEIGHTS = {
     "trauma": (1, 5, 4, 1, 1),
     "parenting": (0, 3, 6, 2, 2),
     "disclosures": (2, 6, 2, 0, 3),
-    "counselling": (0, 1, 6, 5, 1),
+    "counselling": (0, 1, 5, 8, 1),
     "coercion": (1, 5, 3, 1, 3),
     "stepdown": (0, 2, 6, 3, 3),
-    "early_help": (0, 2, 7, 3, 1),
+    "early_help": (0, 4, 7, 2, 1),
     "pathways": (0, 1, 6, 6, 1),
 }
 OTHER_WEIGHTS = (2, 6, 5, 2, 1)
@@ -137,7 +137,7 @@ KEY_FINDINGS = {
     "trauma": "Most practice recognised trauma, but young people were still asked to retell their experiences to several services.",
     "parenting": "Parenting assessments were too often late, and their findings did not always reach the plan.",
     "disclosures": "Responses to disclosures of sexual abuse were prompt and well co-ordinated, with strategy discussions held quickly.",
-    "counselling": "Access to specialist counselling was the weakest area: waits were long and interim support was rare.",
+    "counselling": "Access to specialist counselling was one of the two weakest areas: waits were long and interim support was rare.",
     "coercion": "Risks of coercion and honour-based abuse were usually recognised, but not always shared between agencies.",
     "stepdown": "Step-down from child protection plans was not consistently planned, and schools were often left out.",
     "early_help": "Early help lacked co-ordination, and GPs were seldom told of plans or invited to meetings.",

@@ -39,12 +39,15 @@ def distinct_quotes(audit: Audit, responses: Iterable[ResponseRow]) -> list[Dist
     """Strengths and areas for development from Responses rows, identical words offered once,
     in the order of the lines of enquiry, strengths first, then as the rows come (agency order)."""
     lines = {s.id: s.title for s in lines_of_enquiry(audit)}
-    kinds = {q.id: (lines[q.section_id], quote_kind(q)) for q in audit.questions
-             if q.section_id in lines and quote_kind(q)}
+    kinds: dict[str, tuple[str, str]] = {}
+    for question in audit.questions:
+        kind = quote_kind(question)
+        if question.section_id in lines and kind:
+            kinds[question.id] = (lines[question.section_id], kind)
     found: dict[QuoteKey, DistinctQuote] = {}
     for row in responses:
         answer = row.answer
-        where = kinds.get(row.question_id)
+        where = kinds.get(row.question_id or "")
         if where is None or not isinstance(answer, str) or not answer.strip():
             continue
         quote = DistinctQuote(where[0], where[1], " ".join(answer.split()))

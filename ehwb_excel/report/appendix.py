@@ -115,14 +115,14 @@ def _grades(writer, heading: str) -> None:
                              "Answers of Not applicable are shown beside the totals, not in them.")
     header = lines[0].by_case.header()
     writer.table(["Line of enquiry", *header], _with_case_column(lines), "Grades by line of enquiry and case",
-                 weights=count_widths(["Line of enquiry", *header], [3.6, 1.3], SMALL), size=SMALL)
+                 weights=count_widths(["Line of enquiry", *header], [3.5, 1.6], SMALL), size=SMALL)
     writer.table_of(_by_agency(lines), "Grades given by each agency, all lines of enquiry together",
                     weights=count_widths(header, [3.0], SMALL), size=SMALL)
     answered = [(f.section.title, a) for f in writer.lines for a in f.answers]
     if answered:
         rows = [[title, a.question, ", ".join(f"{value} {n}" for value, n in a.counts)] for title, a in answered]
         writer.table(["Line of enquiry", "Question", "Answers"], rows, "Other answers in the lines of enquiry",
-                     weights=[2.2, 3.2, 1.8], size=SMALL)
+                     weights=[2.0, 3.0, 2.2], size=SMALL)
 
 
 def _with_case_column(lines: Sequence[LineFinding]) -> list[list[str]]:

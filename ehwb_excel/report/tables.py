@@ -32,9 +32,11 @@ def add_data_table(document: Document, header: Sequence[str], rows: Sequence[Seq
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     accessibility.set_table_title(table, caption)
     keep_together = len(rows) <= KEEP_TOGETHER_ROWS
-    for index, row in enumerate(table.rows):
+    cells = table._cells  # every cell once, row by row: row.cells and column.cells walk the whole table each time
+    width = len(header)
+    for index in range(1 + len(rows)):
         values = header if index == 0 else rows[index - 1]
-        for column, (cell, value) in enumerate(zip(row.cells, values)):
+        for column, (cell, value) in enumerate(zip(cells[index * width:(index + 1) * width], values)):
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
             # a short table stays on one page; a long one at least keeps its header with a row
@@ -49,13 +51,13 @@ def add_data_table(document: Document, header: Sequence[str], rows: Sequence[Seq
                 run.bold = True
             if column > 0 and str(value).isdigit():
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _widths(document, table, weights or [1.0] * len(header))
+    _widths(document, table, cells, weights or [1.0] * len(header))
     accessibility.repeat_header_rows(table, 1)
     document.add_paragraph().paragraph_format.space_after = Pt(2)  # Word joins tables that touch
     return table
 
 
-def _widths(document: Document, table: Table, weights: Sequence[float]) -> None:
+def _widths(document: Document, table: Table, cells: Sequence, weights: Sequence[float]) -> None:
     """Fixed column widths over the text width: Word reads each cell's width, LibreOffice the grid's."""
     section = document.sections[-1]
     try:
@@ -64,16 +66,16 @@ def _widths(document: Document, table: Table, weights: Sequence[float]) -> None:
         text_width = Cm(16)
     table.autofit = False
     total = sum(weights)
-    for column, weight in zip(table.columns, weights):
-        width = int(text_width * weight / total)
+    widths = [int(text_width * weight / total) for weight in weights]
+    for column, width in zip(table.columns, widths):
         column.width = width
-        for cell in column.cells:
-            cell.width = width
+    for index, cell in enumerate(cells):
+        cell.width = widths[index % len(widths)]
 
 
 def count_widths(header: Sequence[str], text_cm: Sequence[float], size: float = 10) -> list[float]:
     """Column weights (in cm) for a table of counts: the text columns as given, each count column as wide as
     the longest word of its header needs in bold at the header's size, so "Outstanding" is never broken."""
     per_character = 0.021 * (size - 1)  # cm per character of bold Arial at the header's size, a little generous
-    counts = [max(1.3, max(len(word) for word in str(h).split()) * per_character + 0.5) for h in header[len(text_cm):]]
+    counts = [max(1.15, max(len(word) for word in str(h).split()) * per_character + 0.42) for h in header[len(text_cm):]]
     return [*text_cm, *counts]

@@ -163,3 +163,19 @@ def test_agency_questions_and_types_survive(written):
     audit = load_definition(written)
     assert audit.question("auditor_role").asked_per is AskedPer.AGENCY
     assert audit.question("csc_years_known").type is QuestionType.NUMBER
+
+
+def test_a_report_label_typed_by_the_coordinator_is_read_and_a_blank_one_is_derived(written, tmp_path):
+    book = openpyxl.load_workbook(written)
+    questions = book[sheets.QUESTIONS.name]
+    header = [c.value for c in questions[1]]
+    label_column, id_column = header.index("Report label") + 1, header.index("ID") + 1
+    rows = {questions.cell(row=r, column=id_column).value: r for r in range(2, questions.max_row + 1)}
+    questions.cell(row=rows["disclosure_made"], column=label_column, value="Disclosed sexual abuse")
+    questions.cell(row=rows["gender"], column=label_column).value = None  # cell(value=None) would keep the old value
+    book.save(tmp_path / "edited.xlsx")
+    audit = load_definition(tmp_path / "edited.xlsx")
+    assert audit.question("disclosure_made").label == "Disclosed sexual abuse"
+    assert audit.question("gender").label == "Gender of the child"  # blank: the question's own words
+    assert audit.question("auditor_role").label == "Role of the person completing this audit"
+    assert default_audit().question("last_assessment_date").label == "Date of the agency's most recent assessment"

@@ -126,3 +126,15 @@ def test_only_the_report_parts_are_written(saved):
 def test_the_documents_dates_are_the_reports_not_the_templates(saved):
     core = docx_xml(saved, "docProps/core.xml")
     assert core.find("{http://purl.org/dc/terms/}created").text.startswith("2027-02-14")
+
+
+def test_every_chart_colour_stands_out_3_to_1_against_white():
+    from ehwb_excel.report.charts import PALETTE
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    for colour in PALETTE:
+        assert 1.05 / (luminance(colour) + 0.05) >= 3.0, colour  # WCAG 1.4.11, non-text contrast
