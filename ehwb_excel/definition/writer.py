@@ -22,6 +22,7 @@ from ehwb_excel.audit.model import AskedPer, Audit, QuestionType
 
 BODY, HEADER, TITLE, HEADER_FILL = style.FONT, style.HEADER_FONT, style.TITLE_FONT, style.HEADER_FILL  # the shared palette
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")  # a row's short values line up with its wrapped text
 
 EDITABLE_ROWS = 500  # rows below the header that carry this workbook's own dropdowns
 
@@ -73,6 +74,9 @@ def definition_workbook(audit: Audit) -> Workbook:
     _lists_sheet(workbook, audit)
     _dropdowns(workbook, audit)
     _validations(workbook)
+    for ws in workbook.worksheets:
+        if ws.sheet_state == "visible":
+            _print_setup(ws)
     return workbook
 
 
@@ -86,6 +90,7 @@ def _instructions(ws: Worksheet) -> None:
     for row, paragraph in enumerate(paragraphs, start=3):
         cell = _put(ws, row, 1, paragraph)
         cell.alignment = WRAP
+        style.fit_row_height(ws, row, grows=True)  # LibreOffice does not grow rows on opening: paragraphs would overlap
 
 
 def _audit_sheet(ws: Worksheet, audit: Audit) -> None:
@@ -178,6 +183,7 @@ def _table(workbook: Workbook, spec: SheetSpec, rows: Iterable[Sequence]) -> Wor
                 cell = _put(ws, row_number, column, value)
                 if isinstance(value, str) and len(value) > 40:
                     cell.alignment = WRAP
+        style.fit_row_height(ws, row_number, grows=True)  # wrapped text shows whole in LibreOffice too
     return ws
 
 
@@ -190,10 +196,16 @@ def _headers(ws: Worksheet, columns: Sequence[Column]) -> None:
     ws.freeze_panes = "A2"
 
 
+def _print_setup(ws: Worksheet) -> None:
+    """Landscape A4, one page wide (readable: no sheet is wider than 60 % fits), the header row on every page."""
+    is_instructions = ws.title == sheets.INSTRUCTIONS_SHEET
+    style.print_setup(ws, landscape=True, title_rows=None if is_instructions else "1:1")
+
+
 def _put(ws: Worksheet, row: int, column: int, value):
     """Write a value in the named font; text is always text, never a formula."""
     cell = style.put_value(ws.cell(row, column), value)
-    cell.font = BODY
+    cell.font, cell.alignment = BODY, TOP
     return cell
 
 

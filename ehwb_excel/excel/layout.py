@@ -97,7 +97,8 @@ ISSUES_SHEET = "Issues"
 ISSUES_COLUMNS = ("File", "Sheet", "Cell", "Code", "Severity", "Message")
 MERGE_LOG_SHEET = "Merge log"
 MERGE_LOG_COLUMNS = ("Merged at", "Files read", "Accepted", "Rejected", "Answers read", "Response rows", "Problems")
-HISTORY_SHEET = "History"  # replaced versions of returns, never deleted
+HISTORY_SHEET = "Replaced returns"  # replaced versions of returns, never deleted
+HISTORY_SHEET_BEFORE = "History"  # its name in masters made before: Excel reserves "History", so it was renamed
 HISTORY_COLUMNS = ("Replaced at", "Agency", "File", "SHA-256", "Answers", "Replaced by SHA-256")
 # Every distinct strength and area for development, offered once with the agencies that gave it.
 # The merge writes it; its last column is the panel's choice, which every merge carries over.

@@ -19,8 +19,9 @@ LIST_ITEMS_MAX = 32_767  # entries Excel shows in a dropdown
 CELL_TEXT_MAX = 32_767
 DEFINED_NAME_MAX = 255
 
+EXCEL_RESERVED_SHEET_NAMES = ("History",)  # Excel refuses to create or rename a sheet to it
 # Sheets every agency workbook already has; a case sheet may not take their names.
-RESERVED_SHEET_NAMES = (layout.START_SHEET, layout.AGENCY_SHEET, layout.LISTS_SHEET, layout.META_SHEET, "History")
+RESERVED_SHEET_NAMES = (layout.START_SHEET, layout.AGENCY_SHEET, layout.LISTS_SHEET, layout.META_SHEET, *EXCEL_RESERVED_SHEET_NAMES)
 
 _CELL_REFERENCE = re.compile(r"^(?:[A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[Rr]|[Cc])$")
 

@@ -13,5 +13,6 @@ LINK_BLUE = "0563C1"  # Office's hyperlink colour
 SECTION_BLUE = "D9E1F2"  # a section's heading row
 LOCKED_GREY = "F2F2F2"  # cells nobody types in
 BORDER_GREY = "BFBFBF"
-TO_DO_YELLOW = "FFF2CC"  # a required answer still missing
+TO_DO_YELLOW = "FFF2CC"  # a required answer still missing; a warning row on the master
+ERROR_PINK = "FFC7CE"  # an error row on the master (Excel's own "Bad" fill), under bold red text
 DONE_GREEN = "C6EFCE"  # a sheet whose answers are complete

@@ -70,7 +70,7 @@ def read_master_state(path: str | os.PathLike) -> MasterState:
             audit,
             responses=sheet_records(workbook, layout.RESPONSES_SHEET),
             submissions=sheet_records(workbook, layout.SUBMISSIONS_SHEET),
-            history=sheet_records(workbook, layout.HISTORY_SHEET),
+            history=sheet_records(workbook, layout.HISTORY_SHEET) or sheet_records(workbook, layout.HISTORY_SHEET_BEFORE),
             merge_log=sheet_records(workbook, layout.MERGE_LOG_SHEET),
             quote_choices=choices_from_records(sheet_records(workbook, layout.QUOTE_CHOICES_SHEET)),
         )

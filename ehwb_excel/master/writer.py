@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl import load_workbook
-from openpyxl.styles import Alignment
 from ehwb_excel.problems.location import column_letter
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.worksheet.datavalidation import DataValidation, DataValidationList
@@ -30,6 +29,7 @@ from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS
 from ehwb_excel.excel.limits import CELL_TEXT_MAX
 from ehwb_excel.problems.location import Location
 from ehwb_excel.master.keepsakes import content_openpyxl_drops
+from ehwb_excel.master import sheet_look
 from ehwb_excel.master.reader import read_master_audit
 from ehwb_excel.problems.problem import EhwbError, Problem
 from ehwb_excel.merge.sheet_table import SheetTable
@@ -40,11 +40,7 @@ if TYPE_CHECKING:
 
 BACKUP_FOLDER = "backups"
 
-FONT, HEADER_FONT, HEADER_FILL = style.FONT, style.HEADER_FONT, style.HEADER_FILL  # the shared palette
-TOP = Alignment(vertical="top", wrap_text=False)
-WRAP_TOP = Alignment(vertical="top", wrap_text=True)
-WIDTH_MIN, WIDTH_MAX = 8, 60
-DATE_FORMAT, MOMENT_FORMAT = "dd/mm/yyyy", "dd/mm/yyyy hh:mm"
+DATE_FORMAT, MOMENT_FORMAT = sheet_look.DATE_FORMAT, sheet_look.MOMENT_FORMAT
 
 
 def save_master(master_path: str | os.PathLike, result: "MergeResult", *, backup_dir: str | os.PathLike | None = None,
@@ -77,6 +73,8 @@ def save_master(master_path: str | os.PathLike, result: "MergeResult", *, backup
 def write_derived_sheets(workbook, tables: list[SheetTable]) -> None:
     """Replace each derived sheet's content by its table; every other sheet is left untouched."""
     active = workbook.active.title if workbook.active is not None else None
+    _rename_reserved_sheets(workbook)
+    sheet_look.add_named_styles(workbook)
     for table in tables:
         if table.name not in layout.DERIVED_SHEETS:
             raise ValueError(f"'{table.name}' is not a derived sheet; the merge writes no other")
@@ -108,19 +106,33 @@ def _fresh_sheet(workbook, name: str):
     return sheet
 
 
+def _rename_reserved_sheets(workbook) -> None:
+    """A master made before the rename has a "History" sheet (Excel reserves the name): give it its new name."""
+    old, new = layout.HISTORY_SHEET_BEFORE, layout.HISTORY_SHEET
+    if old in workbook.sheetnames and new not in workbook.sheetnames:
+        workbook[old].title = new
+
+
 def _write_table(sheet, table: SheetTable) -> None:
+    """Headers, rows in the derived sheets' named styles (sheet_look), widths, heights and print set-up."""
+    widths = sheet_look.column_widths(table)
     for column, header in enumerate(table.headers, start=1):
-        cell = put_value(sheet.cell(row=1, column=column), header)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        put_value(sheet.cell(row=1, column=column), header).style = sheet_look.HEADER
+        sheet.column_dimensions[column_letter(column)].width = widths[column - 1]
+    _set_height(sheet, 1, sheet_look.row_height(table.headers, widths))
     for row_number, row in enumerate(table.rows, start=2):
+        flag = sheet_look.row_flag(table.headers, row)
         for column, value in enumerate(row, start=1):
             cell = put_value(sheet.cell(row=row_number, column=column), value)
-            cell.font, cell.alignment = FONT, TOP
+            cell.style = flag or sheet_look.value_style(value)
+            if flag and isinstance(value, date):
+                put_value(cell, value)  # the date's format over the flag's style
+        _set_height(sheet, row_number, sheet_look.row_height(row, widths))
     for (fill_row, fill_column), colour in table.fills.items():
         sheet.cell(row=fill_row + 1, column=fill_column).fill = style.solid_fill(colour)
     sheet.freeze_panes = "A2"
-    _set_widths(sheet, table)
-    _choices_and_wrap(sheet, table)
+    sheet_look.print_setup(sheet)
+    _choices(sheet, table)
     last_column = column_letter(max(len(table.headers), 1))
     last_row = max(len(table.rows), 1) + 1  # a table needs a data row: an empty one when there is none
     if table.excel_table:
@@ -132,8 +144,8 @@ def _write_table(sheet, table: SheetTable) -> None:
         sheet.auto_filter.ref = f"A1:{last_column}{len(table.rows) + 1}"
 
 
-def _choices_and_wrap(sheet, table: SheetTable) -> None:
-    """Dropdowns on the columns the coordinator chooses in, and wrapped text where it is long."""
+def _choices(sheet, table: SheetTable) -> None:
+    """Dropdowns on the columns the coordinator chooses in."""
     last = max(len(table.rows), 1) + 1
     for header, (values, prompt) in table.choices.items():
         letter = column_letter(table.headers.index(header) + 1)
@@ -142,11 +154,6 @@ def _choices_and_wrap(sheet, table: SheetTable) -> None:
                                     errorTitle="Not accepted", error=prompt, prompt=prompt)
         validation.add(f"{letter}2:{letter}{last}")
         sheet.add_data_validation(validation)
-    for header in table.wrap:
-        column = table.headers.index(header) + 1
-        sheet.column_dimensions[column_letter(column)].width = WIDTH_MAX
-        for row in range(2, len(table.rows) + 2):
-            sheet.cell(row=row, column=column).alignment = WRAP_TOP
 
 
 def put_value(cell, value):
@@ -159,19 +166,10 @@ def put_value(cell, value):
     return cell
 
 
-def _set_widths(sheet, table: SheetTable) -> None:
-    for column, header in enumerate(table.headers, start=1):
-        values = [header] + [row[column - 1] for row in table.rows[:500] if column - 1 < len(row)]
-        longest = max((len(_shown(v)) for v in values), default=0)
-        sheet.column_dimensions[column_letter(column)].width = min(max(longest + 2, WIDTH_MIN), WIDTH_MAX)
-
-
-def _shown(value) -> str:
-    if isinstance(value, datetime):
-        return "00/00/0000 00:00"
-    if isinstance(value, date):
-        return "00/00/0000"
-    return "" if value is None else str(value)
+def _set_height(sheet, row: int, height: float | None) -> None:
+    """A wrapped row's height, which Excel may still re-fit (no custom height): LibreOffice does not fit rows on opening."""
+    if height is not None:
+        sheet.row_dimensions[row] = style.GrowingRow(sheet, index=row, ht=height)
 
 
 def _joined(items: list[str]) -> str:

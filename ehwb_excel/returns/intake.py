@@ -393,8 +393,15 @@ def _application(package: zipfile.ZipFile) -> str:
     except (KeyError, SafeET.ParseError, ValueError):
         return ""
     values = {element.tag.rsplit("}", 1)[-1]: (element.text or "").strip() for element in root}
-    application = values.get("Application", "")
-    if application.startswith("Microsoft") and values.get("AppVersion"):
+    return application_name(values.get("Application", ""), values.get("AppVersion", ""))
+
+
+def application_name(application: str, version: str = "") -> str:
+    """docProps/app.xml's Application (and AppVersion) as a coordinator reads it: "Microsoft Excel 16.0300"."""
+    if "openpyxl" in application.casefold():
+        # "Microsoft Excel Compatible / Openpyxl 3.1.5": a program wrote it, not Excel
+        return f"openpyxl {application.rsplit(' ', 1)[-1]} (a Python program)"
+    if application.startswith("Microsoft") and version:
         # LibreOffice also writes an AppVersion (15.0000), which is not its own version
-        return f"{application} {values['AppVersion']}"
+        return f"{application} {version}"
     return application.split("$", 1)[0].split(" ", 1)[0] if application.startswith("LibreOffice") else application

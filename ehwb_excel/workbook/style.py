@@ -6,6 +6,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from ehwb_excel.problems.location import column_letter
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
@@ -101,6 +102,7 @@ def set_widths(ws: Worksheet, widths: dict[str, float]) -> None:
         ws.column_dimensions[letter].width = width
 
 
+DEFAULT_WIDTH = 8.43  # a column's width when none is set
 LINE_HEIGHT = 12.75  # points per line of 10pt Arial
 PARAGRAPH_LINES = 5  # a free-text answer's row shows this many lines before anyone types
 
@@ -141,9 +143,13 @@ def fit_row_height(ws: Worksheet, row: int, columns: range | None = None, *, min
 def lines_needed(ws: Worksheet, cell: Cell) -> int:
     """About how many lines the cell's wrapped text takes at its column's (or merged range's) width."""
     width = _merged_width(ws, cell) or ws.column_dimensions[column_letter(cell.column)].width or 8.43
-    size = (cell.font.sz or 10) if cell.font else 10
+    return lines_for(str(cell.value), width, (cell.font.sz or 10) if cell.font else 10)
+
+
+def lines_for(text: str, width: float, size: float = 10) -> int:
+    """About how many lines `text` wraps to in a column `width` units wide, in Arial of `size` points."""
     per_line = max(1, int(width * 1.1 * 10 / size) - 1)  # about 1.1 Arial characters per width unit at 10pt
-    return sum(max(1, -(-len(part) // per_line)) for part in str(cell.value).split("\n"))
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 def _merged_width(ws: Worksheet, cell: Cell) -> float | None:
@@ -179,18 +185,46 @@ def mark(ws: Worksheet, marking: str, title: str = "") -> None:
         footer.right.size = 8
 
 
-def print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None = None, area: str | None = None) -> None:
-    """A4, fit to one page wide, header rows repeated on every page."""
+# The printable width of A4 inside half-inch side margins, in column-width units (about 5.4
+# points each for 10pt Arial, rounded down); below PRINT_SCALE_MIN text is too small to read on paper.
+SIDE_MARGIN = 0.5  # inches
+A4_WIDTH_UNITS = {True: 138, False: 94}  # landscape?
+PRINT_SCALE_MIN = 60
+
+
+def printed_width(ws: Worksheet, area: str | None = None) -> float:
+    """The width of the columns that print (the area's, else every used column), hidden ones left out."""
+    first, last = 1, ws.max_column
+    if area:
+        min_col, _, max_col, _ = range_boundaries(area.split("!")[-1].replace("$", ""))
+        first, last = min_col or 1, max_col or last
+    widths = (ws.column_dimensions[column_letter(c)] for c in range(first, last + 1))
+    return sum(d.width or DEFAULT_WIDTH for d in widths if not d.hidden)
+
+
+def print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None = None, area: str | None = None,
+                title_columns: str | None = None) -> None:
+    """A4, one page wide where that is readable, else at PRINT_SCALE_MIN across pages; titles on every page.
+
+    Call it after the column widths are set: they decide the scale.
+    """
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fits = 100 * A4_WIDTH_UNITS[landscape] >= PRINT_SCALE_MIN * printed_width(ws, area)
+    ws.sheet_properties.pageSetUpPr.fitToPage = fits
+    if fits:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0  # as many pages tall as needed
+    else:
+        ws.page_setup.scale = PRINT_SCALE_MIN
     ws.print_options.gridLines = False
     ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.left = ws.page_margins.right = SIDE_MARGIN
     ws.page_margins.header = ws.page_margins.footer = 0.3
     if title_rows:
         ws.print_title_rows = title_rows
+    if title_columns:
+        ws.print_title_cols = title_columns
     if area:
         ws.print_area = area
 

@@ -272,3 +272,18 @@ def test_two_backups_in_one_second_do_not_overwrite_each_other(master):
     second = save_master(master, typical())
     third = save_master(master, typical())
     assert len({first, second, third}) == 3 and all(p.exists() for p in (first, second, third))
+
+
+def test_a_master_made_before_history_was_renamed_keeps_its_replaced_returns(tmp_path):
+    path = tmp_path / "old master.xlsx"
+    old = master_workbook(merge_audit())
+    old[layout.HISTORY_SHEET].title = layout.HISTORY_SHEET_BEFORE  # Excel reserves "History"; old masters have it
+    replaced = (datetime(2026, 2, 1, 12, 0), "SCT", "SCT.xlsx", "a" * 64, 12, "b" * 64)
+    old[layout.HISTORY_SHEET_BEFORE].append(replaced)
+    old.save(path)
+
+    assert read_master_state(path).history == [replaced]
+    workbook = load_workbook(path)
+    write_derived_sheets(workbook, [SheetTable(layout.HISTORY_SHEET, layout.HISTORY_COLUMNS, [replaced])])
+    assert layout.HISTORY_SHEET_BEFORE not in workbook.sheetnames
+    assert [tuple(r) for r in workbook[layout.HISTORY_SHEET].iter_rows(min_row=2, values_only=True)] == [replaced]

@@ -244,6 +244,12 @@ def test_who_saved_the_file_is_read_from_its_properties(tmp_path):
     assert read_return(sheets, AUDIT).application == ""
 
 
+def test_who_saved_the_file_reads_as_a_coordinator_would_say_it():
+    assert file_intake.application_name("Microsoft Excel Compatible / Openpyxl 3.1.5", "3.1") == "openpyxl 3.1.5 (a Python program)"
+    assert file_intake.application_name("Microsoft Excel", "16.0300") == "Microsoft Excel 16.0300"
+    assert file_intake.application_name("LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/40", "15.0000") == "LibreOffice/7.4.7.2"
+
+
 # -- the folder -------------------------------------------------------------------------------
 
 
