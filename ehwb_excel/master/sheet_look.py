@@ -87,7 +87,7 @@ WIDE_HEADERS = ("Message", "Answer", "Comment", "Answers by agency", "Combined a
 
 def column_widths(table) -> list[float]:
     """A width per column: its longest shown value, at most a paragraph's width (checksums on two lines)."""
-    widths = []
+    widths: list[float] = []
     for index, header in enumerate(table.headers):
         if "SHA-256" in header:
             widths.append(CHECKSUM_WIDTH)
