@@ -5,7 +5,8 @@ the button first makes sure the open workbook is saved: it offers to save it, an
 with a message otherwise. The derived sheets are then written into the open workbook through
 Excel, which keeps the coordinator's charts, pivots and formatting, and Excel saves it, so
 the file and the screen agree for the next merge. As `ehwb merge` does, a copy of the master
-as it was is kept in `backups/` beside it first.
+as it was is kept in `backups/` beside it first. Once the merge is saved, the button offers to
+write the report beside the master (report_offer.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ehwb_excel.addin.port import DEFAULT_RETURNS_FOLDER, RETURNS_FOLDER_SETTING, WorkbookPort
+from ehwb_excel.addin.report_offer import offer_report
 from ehwb_excel.problems.catalogue.addin import (
     MERGE_NOT_INSTALLED,
     NOT_SAVED_AFTER_MERGE,
@@ -95,8 +97,8 @@ def _merge_into_open_workbook(port: WorkbookPort, merge: Merge | None, now: date
     try:
         port.save()
     except Exception as error:
-        saved_note = str(NOT_SAVED_AFTER_MERGE(Location.of(master), why=_reason(error)))
-    return summary_message(result, returns_dir, saved_note)
+        return summary_message(result, returns_dir, str(NOT_SAVED_AFTER_MERGE(Location.of(master), why=_reason(error))))
+    return summary_message(result, returns_dir, saved_note, offer_report(port, master))
 
 
 def master_path(port: WorkbookPort) -> Path:
@@ -140,10 +142,11 @@ def refuse_unwritable_text(master: Path, tables: list[SheetTable]) -> None:
                                                            source=f"sheet '{table.name}'"))
 
 
-def summary_message(result, returns_dir: Path, saved_note: str) -> str:
+def summary_message(result, returns_dir: Path, saved_note: str, report_note: str | None = None) -> str:
     """What the coordinator reads after a merge: where the returns came from, the merge's own
-    summary (merged, missing, late, rejected, and where the problems are listed), the save."""
-    return "\n\n".join([f"Returns read from {returns_dir}", result.summary().strip(), saved_note])
+    summary (merged, missing, late, rejected, and where the problems are listed), the save, the report."""
+    parts = [f"Returns read from {returns_dir}", result.summary().strip(), saved_note]
+    return "\n\n".join(parts + ([report_note] if report_note else []))
 
 
 def _one_line(text: str) -> str:

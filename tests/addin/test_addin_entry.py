@@ -14,6 +14,7 @@ from ehwb_excel.excel import layout
 from ehwb_excel.addin.entry import run_merge_button
 from ehwb_excel.addin.openpyxl_port import OpenpyxlWorkbookPort
 from ehwb_excel.addin.port import MESSAGE_TITLE, excel_input_rows, excel_input_value
+from ehwb_excel.addin.report_offer import DECLINED, report_path
 from ehwb_excel.problems.catalogue import addin as add
 from ehwb_excel.problems.location import Location
 from ehwb_excel.workbook.master_skeleton import master_workbook
@@ -114,7 +115,7 @@ def test_unsaved_changes_are_saved_first_when_the_coordinator_agrees(master):
     calls = []
     port = OpenpyxlWorkbookPort(master, unsaved=True, answers=[True])
     message = run_merge_button(port, merge=stub_merge(calls=calls), now=NOW)
-    assert port.questions == [f"Save '{master.name}' now and merge the returns into it?\n\nThe merge reads the saved workbook."]
+    assert port.questions[0] == f"Save '{master.name}' now and merge the returns into it?\n\nThe merge reads the saved workbook."
     assert calls == [(master.parent / "returns", master, NOW)]
     assert port.saves == 2  # before the merge reads the file, and after the sheets are written
     assert "Merged returns from 1 of 3 agencies" in message
@@ -273,3 +274,41 @@ def test_a_save_that_fails_before_the_merge_stops_it(master):
     message = run_merge_button(ReadOnly(master, unsaved=True, answers=[True]), merge=stub_merge(calls=calls))
     assert message == "Merge stopped: " + str(add.NOT_SAVED_BEFORE_MERGE(Location.of(master), why="Microsoft Excel cannot access the file"))
     assert calls == []
+
+
+# -- the report, offered after a merge ------------------------------------------------------------
+def test_after_a_merge_the_button_offers_the_report_and_writes_nothing_when_declined(master):
+    filled_return(master.parent / "returns", SCT_COMPLETE)
+    port = OpenpyxlWorkbookPort(master, answers=[False])
+
+    message = run_merge_button(port, now=NOW)
+
+    assert port.questions == [f"Write the report beside '{master.name}' now?\n\n"
+                              f"It is saved as '{report_path(master).name}' (Word), and as a PDF where LibreOffice is installed."]
+    assert message.endswith(DECLINED)
+    assert not report_path(master).exists()
+
+
+@pytest.mark.libreoffice
+def test_the_report_is_written_beside_the_master_as_word_and_pdf(master):
+    filled_return(master.parent / "returns", SCT_COMPLETE)
+    port = OpenpyxlWorkbookPort(master, answers=[True])
+
+    message = run_merge_button(port, now=NOW)
+
+    docx = report_path(master)
+    assert docx == master.with_name("EHWB master report.docx") and docx.stat().st_size > 0
+    assert docx.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+    assert f"The report is written: {docx} and {docx.with_suffix('.pdf')}." in message
+    assert "The workbook has been saved" in message  # the merge's own news comes first
+
+
+def test_no_report_is_offered_when_the_merge_could_not_be_saved(master):
+    class Unsaveable(OpenpyxlWorkbookPort):
+        def save(self):
+            raise PermissionError("read-only")
+
+    filled_return(master.parent / "returns", SCT_COMPLETE)
+    port = Unsaveable(master, answers=[True])
+    run_merge_button(port, now=NOW)
+    assert port.questions == [] and not report_path(master).exists()
