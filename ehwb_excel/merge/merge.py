@@ -20,6 +20,7 @@ from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.problems.location import Location
 from ehwb_excel.master.state import MasterState, MergedVersion
 from ehwb_excel.merge.case_profiles import disagreements
+from ehwb_excel.merge.quote_choices import chosen_quotes_gone
 from ehwb_excel.merge.derived_sheets import case_profiles_table, derived_sheets
 from ehwb_excel.merge.summary import summary
 from ehwb_excel.merge.response_row import ResponseRow
@@ -109,6 +110,7 @@ def merge(audit: Audit, returns: list[ReturnFile], previous: MasterState, *, now
         merge.superseded(loser, winner)
     merge.rejected_rows(refused)
     report.extend(disagreements(case_profiles_table(audit, merge.sorted_rows()).rows))
+    report.extend(chosen_quotes_gone(audit, merge.sorted_rows(), previous.quote_choices))
     log_row = (
         now, _file_list([r.file_name for r in files]), len(chosen), len(refused),
         merge.answers_read, merge.fresh_rows, len(report.problems),

@@ -10,6 +10,9 @@ from ehwb_excel.audit.model import Audit
 from ehwb_excel.excel import layout
 from ehwb_excel.merge.response_row import ResponseRow
 from ehwb_excel.merge.sheet_table import SheetTable
+from ehwb_excel.problems.catalogue.returns import QUOTE_CHOICE_GONE
+from ehwb_excel.problems.location import Location
+from ehwb_excel.problems.problem import Problem
 
 CHOICES = (layout.QUOTE_INCLUDE, layout.QUOTE_LEAVE_OUT)
 PROMPT = f"{layout.QUOTE_INCLUDE} puts this quote in the report; {layout.QUOTE_LEAVE_OUT} keeps it out."
@@ -93,3 +96,13 @@ def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def chosen_quotes_gone(audit: Audit, responses: Iterable[ResponseRow], previous: Mapping[QuoteKey, str]) -> list[Problem]:
+    """A warning for each quote the panel set to Include that no return holds any more (its words were changed)."""
+    now = {quote.key for quote in distinct_quotes(audit, responses)}
+    return [
+        QUOTE_CHOICE_GONE(Location("", layout.QUOTE_CHOICES_SHEET), line=line, words=text[:80])
+        for (line, kind, text), choice in previous.items()
+        if choice == layout.QUOTE_INCLUDE and (line, kind, text) not in now
+    ]

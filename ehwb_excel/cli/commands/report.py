@@ -29,7 +29,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    # imported here: python-docx and matplotlib load only when a report is asked for
+    # imported here: python-docx and Pillow load only when a report is asked for
     from ehwb_excel.report.document import build_report, save_report
     from ehwb_excel.report.pdf import convert_to_pdf
     from ehwb_excel.report.report_input import read_report_input

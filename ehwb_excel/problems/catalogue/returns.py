@@ -196,3 +196,8 @@ PROFILE_RECORDS_DIFFER = ProblemType(
     "for {case}, the agencies' records differ on '{question}' ({answers}); the report {outcome}. "
     "Check the case records with these agencies, and correct the return that is wrong.",
 )
+QUOTE_CHOICE_GONE = ProblemType(
+    "RET_091", "chosen-quote-gone", W,
+    "a quote the panel chose for {line} is no longer in any return (\"{words}\"): the report leaves it out. "
+    "If an agency reworded it in a corrected return, set the new wording to Include.",
+)
