@@ -12,6 +12,7 @@ from pathlib import Path
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 
 from ehwb_excel.excel import layout
 from ehwb_excel.files.atomic import write_bytes
@@ -93,7 +94,7 @@ class _Writer:
         self.headings = section_headings(len(data.audit.cases), all_quotes=all_quotes)
         self.figures = 0
         self.tables = 0
-        self.contents = None  # the paragraph that holds the contents field
+        self.contents: Paragraph | None = None  # the paragraph that holds the contents field
         self.lines = findings(self.audit, data.responses)
 
     def warn(self, problem) -> None:
@@ -115,7 +116,8 @@ class _Writer:
         self._recommendations(recommendations)
         self._page_break()
         appendix.write_appendices(self, appendices)
-        accessibility.add_table_of_contents(self.contents, self._headings())
+        if self.contents is not None:  # written by _contents, always first
+            accessibility.add_table_of_contents(self.contents, self._headings())
 
     # -- settings, properties, header and footer -----------------------------------------------
     def _report_settings(self) -> dict[str, str]:
@@ -257,7 +259,7 @@ class _Writer:
         answers = {(p.case, p.question_id): p.answer for p in self.data.profiles}
         questions = [q for q in self.profile_questions() if any((c.reference, q.id) in answers for c in self.audit.cases)]
         profiles = {c.reference: {q.id: answers.get((c.reference, q.id), "") for q in questions} for c in self.audit.cases}
-        order = {q.id: self.audit.choices_for(q).values for q in questions if self.audit.choices_for(q)}
+        order = {q.id: choices.values for q in questions if (choices := self.audit.choices_for(q)) is not None}
         if not self.data.profiles and self.audit.cases:
             self.warn(NO_CASE_PROFILES(Location(self.data.source, layout.CASE_PROFILES_SHEET)))
         labels = {q.id: q.label for q in questions}

@@ -122,7 +122,7 @@ def _answer_counts(audit: Audit, questions: Sequence[Question], responses: list[
             continue
         choices = audit.choices_for(question)
         values = list(choices.values) if choices else []
-        canonical = [(choices.find(a).value if choices and choices.find(a) else a) for a in given]
+        canonical = [_listed(choices, a) for a in given]
         values += sorted(set(canonical) - set(values))
         counted.append(AnswerCount(question.label, tuple((v, canonical.count(v)) for v in values if canonical.count(v))))
     return tuple(counted)
@@ -137,3 +137,9 @@ def summary_table(lines: Sequence[LineFinding]) -> GradeTable:
         counts = dict(finding.distribution) | dict(finding.not_counted)
         rows.append((finding.section.title, tuple(counts.get(v, 0) for v in grades + others)))
     return GradeTable("Line of enquiry", grades, tuple(rows), others)
+
+
+def _listed(choices, answer: str) -> str:
+    """The list's own spelling of `answer` ("good" typed over the master reads Good); else the answer as it is."""
+    choice = choices.find(answer) if choices else None
+    return choice.value if choice else answer

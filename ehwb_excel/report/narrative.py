@@ -168,13 +168,14 @@ def _who(profiles: CaseProfiles, order: Mapping[str, Sequence[str]]) -> str | No
             parts.append(f"{unknown}{who} whose gender was not recorded")
     text = f"The cases comprised {join_and(parts)}"
     if ethnicities is not None:
-        text += f": {_ethnicity_clause(ethnicities, total, order.get('ethnicity', ()))}"
+        text += f": {_ethnicity_clause(ethnicities, total, order.get(profile.ETHNICITY, ()))}"
     return text
 
 
 def _who_single(gender: str | None, ethnicity: str | None) -> str:
-    known, missing = [], []
-    for what, value, shown in (("gender", gender, (gender or "").lower()), ("ethnicity", ethnicity, ethnicity)):
+    known: list[str] = []
+    missing: list[str] = []
+    for what, value, shown in (("gender", gender, (gender or "").lower()), ("ethnicity", ethnicity, ethnicity or "")):
         if value is not None:
             (missing.append(what) if is_unknown(value) else known.append(shown))
     text = "The case concerned a young person"
@@ -243,8 +244,9 @@ def _same(values: Sequence[int | None]) -> bool:
 def _known_for(open_years: Sequence[int | None]) -> str:
     """' for 8 years to Children's Social Care', or the years grouped when they differ."""
     csc = "Children's Social Care"
-    if _same(open_years):
-        return f" for {years(open_years[0])} to {csc}"
+    first = open_years[0] if open_years else None
+    if _same(open_years) and first is not None:
+        return f" for {years(first)} to {csc}"
     if len(open_years) == 1:  # one case, length not recorded
         return f" to {csc} (for how long was not recorded)"
     counts = Counter(open_years)

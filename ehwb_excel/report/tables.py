@@ -60,9 +60,10 @@ def add_data_table(document: Document, header: Sequence[str], rows: Sequence[Seq
 def _widths(document: Document, table: Table, cells: Sequence, weights: Sequence[float]) -> None:
     """Fixed column widths over the text width: Word reads each cell's width, LibreOffice the grid's."""
     section = document.sections[-1]
-    try:
-        text_width = section.page_width - section.left_margin - section.right_margin
-    except TypeError:  # a template without page size: assume A4 with 2.5 cm margins
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    if page is not None and left is not None and right is not None:
+        text_width = page - left - right
+    else:  # a template without page size: assume A4 with 2.5 cm margins
         text_width = Cm(16)
     table.autofit = False
     total = sum(weights)
