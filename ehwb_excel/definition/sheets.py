@@ -70,18 +70,18 @@ QUESTIONS = SheetSpec("Questions", "questions", (
     Column("id", "ID", "A short unique ID: letters, digits and _, e.g. child_seen_alone. Keep it when you reword the question.", 24,
            ("question id", "question_id", "key", "name")),
     Column("section", "Section", "The ID of the section (from the Sections sheet) this question belongs to.", 14, ("section id", "section_id")),
-    Column("text", "Question", "The question as agencies read it.", 50, ("question text", "label", "wording")),
+    Column("text", "Question", "The question as agencies read it.", 42, ("question text", "label", "wording")),
     Column("type", "Type", "grade, choice, yes/no, number, date or free text.", 12, ("question type", "answer type", "kind")),
     Column("choice_list", "Choice list", "For grade, choice and yes/no questions: the list (from the Lists sheet) the dropdown shows. Blank means grade or yes_no.", 14,
            ("list", "list name", "choices", "choice list name", "dropdown")),
     Column("required", "Required", "Yes if the agency must answer; No if it may leave it blank.", 10, ("mandatory", "must answer", "required?")),
     Column("asked_per", "Asked per", "case: answered for every case; agency: answered once by each agency.", 11, ("asked", "per", "asked once per", "level")),
-    Column("guidance", "Guidance", f"Help shown beside the question and as the cell's input prompt; at most {PROMPT_MAX} characters.", 50, ("help", "hint", "notes", "prompt")),
+    Column("guidance", "Guidance", f"Help shown beside the question and as the cell's input prompt; at most {PROMPT_MAX} characters.", 42, ("help", "hint", "notes", "prompt")),
     Column("condition_question", "Only if question", "Optional: ask this question only when the answer to this earlier question...", 18,
            ("condition", "only if", "depends on", "condition question", "show if question")),
     Column("condition_value", "equals", "...equals this value, e.g. Yes.", 12, ("condition value", "value", "is", "only if value", "show if value")),
     Column("report_label", "Report label", "Optional: how the report names this question for its readers, e.g. 'Disclosure of sexual abuse "
-           "to the agency'. Blank: the question's own words, with 'your agency' as 'the agency'.", 40,
+           "to the agency'. Blank: the question's own words, with 'your agency' as 'the agency'.", 26,
            ("report wording", "label in report", "report text", "report name"), required=False),
 ))
 

@@ -99,6 +99,15 @@ def column_widths(table) -> list[float]:
     return widths
 
 
+def expected_widths(headers: tuple[str, ...]) -> list[float]:
+    """Widths before any merge (the skeleton's), from what each column will hold: text a paragraph wide."""
+    def width(header: str) -> float:
+        if "SHA-256" in header:
+            return CHECKSUM_WIDTH
+        return TEXT_WIDTH_MAX if header in WIDE_HEADERS else max(WIDTH_MIN, min(SHORT_WIDTH_MAX, len(header) + 4))
+    return [width(header) for header in headers]
+
+
 def shown(value) -> str:
     """The value as a cell shows it (for measuring)."""
     if isinstance(value, datetime):

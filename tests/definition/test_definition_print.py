@@ -20,6 +20,7 @@ def test_every_sheet_prints_landscape_readably_with_its_header_row_repeated(tmp_
             continue
         assert ws.page_setup.orientation == "landscape", ws.title
         assert print_scale(ws) >= 60, (ws.title, print_scale(ws))
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1, f"{ws.title} is not one page wide"
         if ws.title != sheets.INSTRUCTIONS_SHEET:
             assert ws.print_title_rows.replace("$", "") == "1:1", ws.title
 

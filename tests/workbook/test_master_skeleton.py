@@ -12,6 +12,7 @@ from ehwb_excel.master.reader import read_master_audit, sheet_records
 from ehwb_excel.workbook.master_skeleton import master_workbook
 from ehwb_excel.excel.meta_sheet import first_value, parse_meta
 from tests.audit_factory import small_audit
+from tests.print_checks import print_scale
 from tests.workbook_checks import validations_by_cell
 
 
@@ -99,3 +100,17 @@ def test_marking_on_every_sheet_and_fonts_named(master):
         for row in ws.iter_rows():
             for cell in row:
                 assert not cell.has_style or cell.font.name == "Arial", (ws.title, cell.coordinate)
+
+
+def test_derived_sheets_are_ready_for_what_the_ribbon_writes(master):
+    """The button writes values through Excel, which keeps a column's format: wrapped text, sensible widths, readable print."""
+    for name in layout.DERIVED_SHEETS:
+        ws = master[name]
+        assert print_scale(ws) >= 60, name
+        if name == layout.GRADES_SHEET:
+            continue  # its columns (one per case and agency) come with the merge
+        for cell in ws[1]:
+            if cell.value is None:
+                continue
+            column = ws.column_dimensions[cell.column_letter]
+            assert column.alignment.wrap_text and column.width >= 8, (name, cell.value)
