@@ -1,5 +1,5 @@
 """Allows `python -m ehwb_excel`."""
 
-from ehwb_excel.cli.main import main
+from ehwb_excel.cli.entry import run
 
-raise SystemExit(main())
+run()

@@ -117,7 +117,9 @@ def _problem(kind: str, **context):
 
 
 def _catch_interrupts():
-    """Make Ctrl-C raise KeyboardInterrupt once; the handler it replaces (None off the main thread)."""
+    """Make Ctrl-C raise KeyboardInterrupt once; the handler it replaces (None: left alone)."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:  # started with Ctrl-C ignored (nohup, a background job)
+        return None
     try:
         return signal.signal(signal.SIGINT, _interrupted)
     except ValueError:  # not the main thread (an embedding application): its handling stays

@@ -11,6 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from ehwb_excel.files.atomic import replacing
+from ehwb_excel.files.file_set import staged_files
 from ehwb_excel.workbook.agency_workbook import agency_workbook
 from ehwb_excel.workbook.master_skeleton import master_workbook
 from ehwb_excel.audit.model import Audit
@@ -54,24 +55,31 @@ def generate(
 
     An agency that knows none of the cases gets no workbook (the definition check warns of
     it once) and is not chased by the merge. An existing master is never replaced: the coordinator may already have typed into it.
-    `progress` is called with each path as soon as it is written.
+    The files appear in `out_dir` all together at the end (`staged_files`): an error or Ctrl-C
+    half-way leaves none of them. `progress` is called with each file's path as soon as it is ready.
     Raises ValueError for an unknown agency code or two agencies whose file names clash.
     """
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     codes = _agency_codes(audit, agencies)
     when = generated_at or datetime.now(timezone.utc)
-    written = []
-    for code in codes:
-        written.append(_save(agency_workbook(audit, code, when), out / file_name_for(audit, code)))
-        if progress:
-            progress(written[-1])
+    names = [file_name_for(audit, code) for code in codes]
     master = out / master_file_name(audit)
-    if not master.exists():
-        written.append(_save(master_workbook(audit), master))
-        if progress:
-            progress(written[-1])
-    return written
+    with staged_files(out) as staging:
+        for code, name in zip(codes, names):
+            _save(agency_workbook(audit, code, when), staging / name)
+            if progress:
+                progress(out / name)
+        if not master.exists():
+            names.append(master.name)
+            _save(master_workbook(audit), staging / master.name)
+            if progress:
+                progress(master)
+    return [out / name for name in names]
+
+
+def planned_names(audit: Audit, agencies: Iterable[str] | None = None) -> list[str]:
+    """The file names of the agency workbooks `generate` writes (the master's is `master_file_name`)."""
+    return [file_name_for(audit, code) for code in _agency_codes(audit, agencies)]
 
 
 def planned_files(audit: Audit, agencies: Iterable[str] | None = None) -> int:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ehwb_excel.cli.common import add_force_option
 from ehwb_excel.cli.exit_codes import ExitCode
 from ehwb_excel.cli.output import print_json, progress_bar
 from ehwb_excel.cli.paths import input_workbook
+from ehwb_excel.problems.catalogue.command_line import OUTPUTS_EXIST
+from ehwb_excel.problems.location import Location
 from ehwb_excel.problems.problem import EhwbError
 
 HELP = "write one workbook per agency (and the master workbook) from a definition workbook"
@@ -24,12 +27,13 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--agency", metavar="CODE", action="append", help="only this agency's workbook (repeat for several); default: every agency"
     )
+    add_force_option(parser, "agency workbooks (never the master)")
 
 
 def run(args) -> int:
     from ehwb_excel.definition.reader import read_definition
     from ehwb_excel.problems.catalogue.definition import REFERENCE_LOOKS_LIKE_NAME
-    from ehwb_excel.workbook.generate import generate, master_file_name, planned_files
+    from ehwb_excel.workbook.generate import generate, master_file_name, planned_files, planned_names
 
     audit, report = read_definition(input_workbook(args.definition, "definition workbook"))
     if audit is None:
@@ -45,6 +49,7 @@ def run(args) -> int:
         for warning in report.warnings:
             print(f"warning: {warning}", file=sys.stderr)
     out = Path(args.out)
+    _replacing(args, out, planned_names(audit, args.agency))
     with progress_bar(args, planned_files(audit, args.agency), "generating") as bar:
         written = generate(audit, out, progress=lambda path: bar.update(1), agencies=args.agency)
     master = out / master_file_name(audit)
@@ -59,3 +64,15 @@ def run(args) -> int:
     if master not in written:
         print(f"kept the existing master {master} (a master is never replaced: it holds the coordinator's work)", file=sys.stderr)
     return ExitCode.OK
+
+
+def _replacing(args, out: Path, names: list[str]) -> None:
+    """Say which agency workbooks are about to be replaced; refuse without --force."""
+    existing = [name for name in names if (out / name).exists()]
+    if not existing:
+        return
+    shown = ", ".join(existing[:3]) + (f" and {len(existing) - 3} more" if len(existing) > 3 else "")
+    if not args.force:
+        raise EhwbError(OUTPUTS_EXIST(Location(str(out)), count=len(existing), names=shown))
+    if not args.json:
+        print(f"replacing {len(existing)} agency workbook{'s' if len(existing) != 1 else ''} in {out}: {shown}", file=sys.stderr)
