@@ -27,12 +27,9 @@ from ehwb_excel.workbook.generate import file_name_for, generate, master_file_na
 from ehwb_excel.master.writer import save_master
 from ehwb_excel.master.merge_returns import merge_returns
 from ehwb_excel.audit.model import Audit, QuestionType
+from ehwb_excel.demo.planted import CORRECTED_AGENCY, LATE_AGENCY, MISSING_AGENCY, PASTED_AGENCY, explanation, unexpected
 
 SEED = 2026
-LATE_AGENCY = "RSVP"  # sends its return four days after the deadline
-PASTED_AGENCY = "WMP"  # pastes "Very good" over a grade dropdown, and a formula-looking comment
-CORRECTED_AGENCY = "CAMHS"  # first sends a return with a required grade blank, then a corrected one
-MISSING_AGENCY = "MST"  # has not returned by the time of the merge
 DEMO_MARKER = ".ehwb-demo"
 
 # The case mix of the real report the default audit is drawn from (PRODUCT.md): every agency
@@ -61,6 +58,7 @@ class DemoResult:
     pdf: Path | None = None
     summaries: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    unexpected: list = field(default_factory=list)  # problems found that the demo did not plant: a fault
 
 
 def run_demo(out_dir: str | os.PathLike, *, say: Callable[[str], None] = print, pdf: bool = False) -> DemoResult:
@@ -85,14 +83,16 @@ def run_demo(out_dir: str | os.PathLike, *, say: Callable[[str], None] = print, 
     say(f"{len(list(returns.glob('*.xlsx')))} returns arrived in {returns} ({MISSING_AGENCY} has not returned)")
 
     result = DemoResult(out, definition, master, None)
+    for line in explanation():
+        say(line)
     merged_at = _deadline(audit) + timedelta(days=7)
-    result.summaries.append(_merge(returns, master, merged_at, say))
+    result.summaries.append(_merge(returns, master, merged_at, say, result))
     _choose_quotes(master, audit, say)
 
     camhs = shutil.copy(corrected_camhs, returns / corrected_camhs.name)
     _set_received(Path(camhs), merged_at + timedelta(days=1))
     say(f"{CORRECTED_AGENCY} sent a corrected return; merging again")
-    result.summaries.append(_merge(returns, master, merged_at + timedelta(days=2), say))
+    result.summaries.append(_merge(returns, master, merged_at + timedelta(days=2), say, result))
 
     result.report, result.pdf, result.warnings = _report(master, out / "report.docx", pdf, say)
     return result
@@ -170,13 +170,15 @@ def _first_grade_question(audit: Audit, agency: str) -> tuple[str, str]:
     raise ValueError(f"the demo return for {agency} answers no grade question")
 
 
-def _merge(returns: Path, master: Path, now: datetime, say: Callable[[str], None]) -> str:
+def _merge(returns: Path, master: Path, now: datetime, say: Callable[[str], None], demo: DemoResult) -> str:
     result = merge_returns(returns, master, now=now)
     save_master(master, result)
     summary = result.summary()
     say(summary)
+    faults = unexpected(result.audit, result.report.problems)
+    demo.unexpected += faults
     for problem in result.report.problems:
-        say(f"  {problem.severity.value}: {problem}")
+        say(f"  {problem.severity.value}: {problem}" + ("  <- NOT PLANTED" if problem in faults else ""))
     return summary
 
 
