@@ -18,10 +18,12 @@ from ehwb_excel import __version__
 from ehwb_excel.cli import output
 from ehwb_excel.cli.common import global_options
 from ehwb_excel.cli.exit_codes import ExitCode, exit_code_table
+from ehwb_excel.files import interrupts
 
 # kept for callers of the first version of this module
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = ExitCode.OK, ExitCode.PROBLEMS, ExitCode.UNUSABLE, ExitCode.INTERNAL
 GLOBAL_OPTIONS = ("--debug", "--json")
+_interrupt_raised = False  # set by the in-process Ctrl-C handler
 
 
 class UsageError(Exception):
@@ -69,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; its exit code (see `exit_codes`)."""
-    previous = _catch_interrupts()  # first: Ctrl-C during the imports below is clean too
+    previous = _catch_interrupts()  # first: Ctrl-C during the imports below is reported too
     try:
         return _main(sys.argv[1:] if argv is None else list(argv))
     finally:
@@ -78,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str]) -> int:
+    global _interrupt_raised
+    _interrupt_raised = False
     output.tolerate_any_console()
     as_json = "--json" in argv[: argv.index("--")] if "--" in argv else "--json" in argv
     debug = "--debug" in argv
@@ -92,6 +96,8 @@ def _main(argv: list[str]) -> int:
         return output.failed(ExitCode.UNUSABLE, _problem("USAGE", why=str(error), command=error.parser.prog), as_json=as_json,
                              line=f"{error.parser.prog}: error: {error}")
     except Exception as error:
+        if _interrupt_raised:  # a library caught the KeyboardInterrupt and raised something else instead
+            return output.failed(ExitCode.INTERRUPTED, _problem("INTERRUPTED"), as_json=as_json, line="interrupted")
         if debug:
             raise
         code, problems = _as_problems(error)
@@ -117,15 +123,22 @@ def _problem(kind: str, **context):
 
 
 def _catch_interrupts():
-    """Make Ctrl-C raise KeyboardInterrupt once; the handler it replaces (None: left alone)."""
-    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:  # started with Ctrl-C ignored (nohup, a background job)
+    """Called in-process (tests, another program): make Ctrl-C raise KeyboardInterrupt once, so that
+    `main` reports it; the handler it replaces. None: left as it was, because Python's own handler is
+    not there (`ehwb` installed its own, see `entry`; Ctrl-C is ignored; not the main thread).
+    """
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
         return None
     try:
         return signal.signal(signal.SIGINT, _interrupted)
-    except ValueError:  # not the main thread (an embedding application): its handling stays
+    except ValueError:  # not the main thread
         return None
 
 
 def _interrupted(signum, frame):
+    if interrupts.postpone():  # moving a set of files in: once it is done
+        return
+    global _interrupt_raised
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the clean-up of the first
+    _interrupt_raised = True
     raise KeyboardInterrupt

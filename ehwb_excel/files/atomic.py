@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ehwb_excel.files import interrupts
+
 
 @contextmanager
 def replacing(path: str | os.PathLike) -> Iterator[Path]:
@@ -21,14 +23,15 @@ def replacing(path: str | os.PathLike) -> Iterator[Path]:
     path = Path(path)
     # the same folder, so the rename never crosses a file system; a dot name, so it looks hidden
     temporary = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.tmp{path.suffix}")
-    try:
-        yield temporary
-        if path.exists():
-            shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
+    with interrupts.temporary(temporary):  # removed by a Ctrl-C that stops the program, too
+        try:
+            yield temporary
+            if path.exists():
+                shutil.copymode(path, temporary)
+            os.replace(temporary, path)
+        finally:
+            if temporary.exists():
+                temporary.unlink()
 
 
 def write_bytes(path: str | os.PathLike, data: bytes) -> Path:

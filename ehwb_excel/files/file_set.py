@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from ehwb_excel.files import interrupts
 
 
 @contextmanager
@@ -25,13 +25,14 @@ def staged_files(folder: str | os.PathLike) -> Iterator[Path]:
     folder.parent.mkdir(parents=True, exist_ok=True)
     # beside it, so every move is a rename on the same file system; a dot name, so it looks hidden
     staging = folder.with_name(f".{folder.name}.writing-{uuid.uuid4().hex[:8]}")
-    staging.mkdir()
-    try:
-        yield staging
-        with interrupts_held():
-            _move_in(staging, folder)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with interrupts.temporary(staging):
+        staging.mkdir()
+        try:
+            yield staging
+            with interrupts.held():
+                _move_in(staging, folder)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def _move_in(staging: Path, folder: Path) -> None:
@@ -44,25 +45,3 @@ def _move_in(staging: Path, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for path in sorted(staging.iterdir()):
         os.replace(path, folder / path.name)
-
-
-@contextmanager
-def interrupts_held() -> Iterator[None]:
-    """Ctrl-C inside the block is raised (as KeyboardInterrupt) only once the block is done.
-
-    Off the main thread, where Python delivers no signal, it does nothing.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if caught:  # now, as it would have been: by the handler that was there (it may ignore it)
-        if callable(previous):
-            previous(signal.SIGINT, None)
-        elif previous != signal.SIG_IGN:
-            raise KeyboardInterrupt

@@ -14,7 +14,9 @@ import pytest
 from ehwb_excel.audit.default_audit import default_audit
 from ehwb_excel.cli.main import main
 from ehwb_excel.definition.writer import write_definition
-from ehwb_excel.files.file_set import interrupts_held, staged_files
+from ehwb_excel.cli import main as cli_main
+from ehwb_excel.files import interrupts
+from ehwb_excel.files.file_set import staged_files
 from ehwb_excel.workbook.generate import master_file_name, planned_names
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -44,6 +46,15 @@ def python_start() -> float:
     return 2 * max(times)
 
 
+@pytest.fixture(scope="module")
+def generate_takes(definition, tmp_path_factory) -> float:
+    """Seconds one whole `ehwb generate` takes here, start to exit."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "ehwb_excel", "generate", str(definition), "--out", str(tmp_path_factory.mktemp("timed") / "out")],
+                   env=ENV, check=True, capture_output=True, timeout=300)
+    return time.perf_counter() - started
+
+
 def _generate_interrupted_after(seconds: float, definition: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     process = subprocess.Popen([sys.executable, "-m", "ehwb_excel", "generate", str(definition), "--out", str(out), *extra],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
@@ -61,11 +72,21 @@ def test_ctrl_c_during_generate_leaves_all_or_nothing(seconds, python_start, def
     complete = sorted(planned_names(default_audit()) + [master_file_name(default_audit())])
     if done.returncode == 130:
         assert done.stderr == "interrupted\n" and done.stdout == ""
-        assert not out.exists()
+        assert not out.exists() or sorted(p.name for p in out.iterdir()) == complete  # the set was being moved in
     else:  # it finished before the signal came
         assert done.returncode == 0, done.stderr
         assert sorted(p.name for p in out.iterdir()) == complete
     assert sorted(p.name for p in tmp_path.iterdir()) in ([], ["to-send"])  # no staging folder left behind
+
+
+@pytest.mark.parametrize("fraction", (0.85, 0.95, 1.0, 1.05))
+def test_ctrl_c_near_the_end_of_generate_leaves_all_or_nothing(fraction, generate_takes, definition, tmp_path):
+    out = tmp_path / "to-send"
+    done = _generate_interrupted_after(fraction * generate_takes, definition, out)
+    assert "Traceback" not in done.stderr and done.returncode in (0, 130), done.stderr
+    names = sorted(p.name for p in out.iterdir()) if out.exists() else []
+    assert names in ([], sorted(planned_names(default_audit()) + [master_file_name(default_audit())]))
+    assert sorted(p.name for p in tmp_path.iterdir()) in ([], ["to-send"])
 
 
 def test_generate_replaces_agency_workbooks_only_with_force_and_says_so(definition, tmp_path, capsys):
@@ -92,18 +113,32 @@ def test_ctrl_c_while_replacing_workbooks_leaves_the_old_set_or_the_new(python_s
     after = {p.name: p.read_bytes() for p in out.iterdir()}
     assert set(after) == set(before)
     changed = sorted(name for name in before if after[name] != before[name])
-    assert changed == ([] if done.returncode == 130 else sorted(planned_names(default_audit())))
+    assert changed in ([], sorted(planned_names(default_audit())))  # the old set, or the new one whole
+    assert changed or done.returncode == 130
     assert sorted(p.name for p in tmp_path.iterdir()) == ["to-send"]
 
 
-def test_a_ctrl_c_held_back_is_raised_when_the_block_ends():
+def test_a_ctrl_c_inside_a_held_moment_waits_for_its_end():
     steps = []
-    with pytest.raises(KeyboardInterrupt):
-        with interrupts_held():
-            os.kill(os.getpid(), signal.SIGINT)
-            time.sleep(0.05)
-            steps.append("the block went on to its end")
+    previous = signal.signal(signal.SIGINT, cli_main._interrupted)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with interrupts.held():
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.05)
+                steps.append("the block went on to its end")
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert steps == ["the block went on to its end"]
+
+
+def test_temporary_files_are_removed_when_the_program_stops_early(tmp_path):
+    (tmp_path / "half").mkdir()
+    (tmp_path / "half" / "a.xlsx").write_bytes(b"half")
+    (tmp_path / ".master.tmp.xlsx").write_bytes(b"half")
+    with interrupts.temporary(tmp_path / "half"), interrupts.temporary(tmp_path / ".master.tmp.xlsx"):
+        interrupts.remove_temporary_files()
+        assert list(tmp_path.iterdir()) == []
 
 
 def test_a_set_that_fails_half_way_leaves_nothing(tmp_path):
