@@ -52,13 +52,13 @@ def command_name(module) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="ehwb", parents=[global_options(top=True)], epilog=exit_code_table(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Multi-agency case file audits from Excel: define, generate, merge, report.",
     )
     parser.add_argument("--version", action="version", version=f"ehwb_excel {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)  # of _Parser, as the parser
     for module in command_modules():
         sub = commands.add_parser(
             command_name(module), help=module.HELP, description=module.HELP, parents=[global_options()],
