@@ -103,6 +103,9 @@ def main() -> None:
     print(f"openpyxl read-only / calamine reader: {openpyxl / calamine:.1f}x")
     per_answer = [large[s][0] / answers_large / (small[s][0] / answers_small) for s in ("merge all returns (in memory)", "save master")]
     print(f"time per answer, x{args.scale} / default: merge {per_answer[0]:.2f}, save {per_answer[1]:.2f} (1.0 = linear)")
+    from start_up import help_cpu_lines  # beside this script: how fast `ehwb --help` starts
+
+    print("\n".join(help_cpu_lines()))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
+import threading
 import time
 from collections.abc import Iterator
 
@@ -68,16 +69,26 @@ def progress_bar(args, total: int, what: str):
 
 @contextlib.contextmanager
 def step(args, what: str) -> Iterator[None]:
-    """'saving the master... done (2.3 s)' on a terminal, around a step that may take a while; nothing elsewhere."""
+    """'saving the master... 3 s', counting on a terminal while a step that may take a while runs,
+    then '... done (3.4 s)'; nothing at all off a terminal or with --json."""
     if not show_progress(args):
         yield
         return
     started = time.perf_counter()
+    finished = threading.Event()
+
+    def tick() -> None:
+        while not finished.wait(1.0):
+            sys.stderr.write(f"\r{what}... {time.perf_counter() - started:.0f} s")
+            sys.stderr.flush()
+
     sys.stderr.write(f"{what}...")
     sys.stderr.flush()
+    ticker = threading.Thread(target=tick, daemon=True)
+    ticker.start()
     try:
         yield
-    except BaseException:
-        sys.stderr.write("\n")
-        raise
-    sys.stderr.write(f" done ({time.perf_counter() - started:.1f} s)\n")
+    finally:
+        finished.set()
+        ticker.join()
+        sys.stderr.write(f"\r{what}... done ({time.perf_counter() - started:.1f} s)\n")
