@@ -1,111 +1,208 @@
-"""Speed and memory of each step, on the default audit and on one five times its size.
+"""Speed and memory of every step at three sizes, side by side with the reference readers and writers.
 
-Prints figures and ratios; asserts nothing (these machines are shared and noisy, so timings
-belong here, never in unit tests). Run: `python benchmarks/run.py [--scale 5] [--repeat 3]`.
+One command from a fresh clone: `python benchmarks/run.py` (about ten minutes on two cores);
+`--smoke` runs the smallest sizes once (CI); `--scale 0.25` shrinks the large audit and the
+pool. Each step runs in a fresh process (peak RSS is that process's, from `os.wait4`); the
+runs of the steps compared are interleaved and the median is printed. Asserts nothing: the
+machines are shared and noisy, so timings live here, never in unit tests. Writes the figures
+with the machine's description into docs/performance.md (not with --smoke).
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
+import json
+import os
+import platform
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
-import tracemalloc
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import load_workbook
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from ehwb_excel.audit.default_audit import default_audit
-from ehwb_excel.demo.returns import synthesise_returns
-from ehwb_excel.workbook.generate import generate, master_file_name
-from ehwb_excel.master.writer import save_master
-from ehwb_excel.master.merge_returns import merge_returns
-from ehwb_excel.audit.model import Agency, Audit, Case
-from ehwb_excel.report.document import build_report
-from ehwb_excel.report.report_input import read_report_input
-from ehwb_excel.returns.reader import read_return
+STEPS = Path(__file__).with_name("steps.py")
+DOC = ROOT / "docs" / "performance.md"
+START, END = "<!-- benchmark figures: start -->", "<!-- benchmark figures: end -->"
 
 
-def scaled_audit(factor: int) -> Audit:
-    """The default audit with `factor` times the agencies, each knowing the same cases."""
-    base = default_audit()
-    if factor == 1:
-        return base
-    agencies, cases = list(base.agencies), {c.reference: list(c.agencies) for c in base.cases}
-    for copy in range(2, factor + 1):
-        for agency in base.agencies:
-            code = f"{agency.code}{copy}"
-            agencies.append(Agency(code, f"{agency.name} ({copy})", agency.contact))
-            for case in base.cases:
-                if agency.code in case.agencies:
-                    cases[case.reference].append(code)
-    return dataclasses.replace(
-        base, agencies=tuple(agencies), cases=tuple(Case(ref, tuple(codes)) for ref, codes in cases.items())
-    )
+@dataclass
+class Figure:
+    wall: float
+    cpu: float
+    rss: float  # MiB, the process's peak
+    extra: dict
 
 
-def measure(step: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """(median seconds over `repeat` runs, peak MiB of Python allocations in one more run).
+def run_process(command: list[str]) -> tuple[float, float, float, str]:
+    """(wall s, CPU s, peak RSS MiB, stdout) of one child process."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, env=env, cwd=ROOT)
+    output = child.stdout.read().decode()
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in (0, 1):  # 1: the merge found problems (the demo plants some)
+        raise SystemExit(f"{' '.join(command)} failed with exit code {child.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output
 
-    Memory is traced in a separate run: tracemalloc slows Python several times over, so a
-    traced run's time would not be the step's time.
-    """
-    seconds = []
+
+def run_step(name: str, args: dict) -> Figure:
+    _, _, rss, output = run_process([sys.executable, str(STEPS), name, json.dumps(args)])
+    figures = json.loads(output.strip().splitlines()[-1])
+    return Figure(figures.pop("wall"), figures.pop("cpu"), rss, figures)
+
+
+def run_shell(args: list[str]) -> Figure:
+    wall, cpu, rss, _ = run_process([sys.executable, "-m", "ehwb_excel", *args])
+    return Figure(wall, cpu, rss, {})
+
+
+def interleaved(runs: dict[str, callable], repeat: int) -> dict[str, Figure]:
+    """Each run `repeat` times, in turn; the median of each measure."""
+    seen: dict[str, list[Figure]] = {name: [] for name in runs}
     for _ in range(repeat):
-        started = time.perf_counter()
-        step()
-        seconds.append(time.perf_counter() - started)
-    tracemalloc.start()
-    step()
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
-    return statistics.median(seconds), peak
+        for name, run in runs.items():
+            seen[name].append(run())
+    return {name: Figure(*(statistics.median(getattr(f, m) for f in figures) for m in ("wall", "cpu", "rss")), figures[0].extra)
+            for name, figures in seen.items()}
 
 
-def cycle(audit: Audit, work: Path, repeat: int) -> dict[str, tuple[float, float]]:
-    sent, returns = work / "to-send", work / "returns"
-    figures = {"generate (all workbooks + master)": measure(lambda: generate(audit, sent / "again"), repeat)}
-    generate(audit, sent)
-    master = sent / master_file_name(audit)
-    figures["synthesise returns"] = measure(lambda: synthesise_returns(audit, sent, returns, seed=1), 1)
-    one = sorted(returns.glob("*.xlsx"))[0]
-    figures["read one return (calamine, with checks)"] = measure(lambda: read_return(one, audit), repeat)
-    figures["load one return (openpyxl read-only)"] = measure(
-        lambda: [list(ws.iter_rows(values_only=True)) for ws in load_workbook(one, read_only=True, data_only=True)], repeat
-    )
-    figures["merge all returns (in memory)"] = measure(lambda: merge_returns(returns, master), repeat)
-    result = merge_returns(returns, master)
-    figures["save master"] = measure(lambda: save_master(master, result, backup=False), repeat)
-    figures["build report"] = measure(lambda: build_report(read_report_input(master)), repeat)
-    figures["_answers"] = (float(result.answers_read), float(len(list(returns.glob("*.xlsx")))))
+# -- the measurements -------------------------------------------------------------------------
+
+
+def measure_audit(workload: dict, repeat: int, jobs: list[int]) -> dict[str, Figure]:
+    files = {"workload": workload}
+    paths = {"returns": workload["returns"], "master": workload["master"], "skeleton": workload["master"], "sent": workload["sent"]}
+    figures = interleaved({
+        "generate": lambda: run_step("generate", files),
+        "XlsxWriter, same workbooks": lambda: run_step("xlsxwriter_generate", paths),
+    }, repeat)
+    figures |= interleaved({
+        "read + check (ours)": lambda: run_step("read_check", paths),
+        "python-calamine, every value": lambda: run_step("calamine", paths),
+        "pandas.read_excel (openpyxl)": lambda: run_step("pandas_openpyxl", paths),
+    }, repeat)
+    figures |= interleaved({
+        "master save": lambda: run_step("save", paths),
+        "openpyxl write-only, same rows": lambda: run_step("openpyxl_write_only", paths),
+    }, repeat)
+    figures |= interleaved({f"merge --jobs {n}" if n else "merge": (lambda n=n: run_step("merge", paths | {"jobs": n}))
+                            for n in jobs}, repeat)
+    figures["report"] = interleaved({"report": lambda: run_step("report", paths)}, repeat)["report"]
     return figures
 
 
+def measure_shell(workload: dict, work: Path, repeat: int) -> dict[str, Figure]:
+    copy = work / "shell-master.xlsx"
+
+    def merge() -> Figure:
+        shutil.copy(workload["master"], copy)
+        return run_shell(["merge", workload["returns"], "--master", str(copy), "--no-backup"])
+
+    return interleaved({
+        "`ehwb merge` from the shell": merge,
+        "`ehwb report` from the shell": lambda: run_shell(["report", workload["master"], "--out", str(work / "shell.docx")]),
+    }, repeat)
+
+
+# -- the table ---------------------------------------------------------------------------------
+
+
+def table(results: dict[str, dict[str, Figure]]) -> list[str]:
+    lines = ["| workload | step | wall s | CPU s | peak RSS MiB | notes |", "|---|---|---:|---:|---:|---|"]
+    for workload, figures in results.items():
+        for name, f in figures.items():
+            notes = ", ".join(f"{k} {v:,.3f}" if isinstance(v, float) else f"{k} {v:,}" for k, v in f.extra.items())
+            lines.append(f"| {workload} | {name} | {f.wall:.3f} | {f.cpu:.3f} | {f.rss:.0f} | {notes} |")
+    return lines
+
+
+def ratios(results: dict[str, dict[str, Figure]], small: str, large: str) -> list[str]:
+    s, l = results[small], results[large]
+
+    def both(what: str, ours: str, theirs: str, target: str, inverse: bool = False, measure: str = "cpu") -> str:
+        values = []
+        for figures in (s, l):
+            a, b = getattr(figures[ours], measure), getattr(figures[theirs], measure)
+            values.append(f"{(b / a if inverse else a / b):.2f}x")
+        return f"| {what} | {values[0]} | {values[1]} | {target} |"
+
+    lines = [f"| ratio | {small} | {large} | target |", "|---|---:|---:|---|",
+             both("read + check one return / python-calamine every value", "read + check (ours)", "python-calamine, every value", "<= 1.5x"),
+             both("pandas.read_excel(openpyxl) / our read + check", "read + check (ours)", "pandas.read_excel (openpyxl)", ">= 8x", True),
+             both("master save / openpyxl write-only, same rows", "master save", "openpyxl write-only, same rows", "<= 1.5x"),
+             both("generate / XlsxWriter, same workbooks", "generate", "XlsxWriter, same workbooks", "<= 1.5x")]
+    if "merge --jobs 1" in s:
+        lines.append(both("merge on 2 cores vs 1 (wall, --jobs 1 / --jobs 2)", "merge --jobs 2", "merge --jobs 1", ">= 1.7x", True, "wall"))
+    per_answer = [f["read + check (ours)"].cpu / f["read + check (ours)"].extra["answers"] for f in (s, l)]
+    lines.append(f"| time per answer read + checked, {large} / {small} | | {per_answer[1] / per_answer[0]:.2f} | <= 1.2 |")
+    merge_key = "merge --jobs 2" if "merge --jobs 2" in l else "merge"
+    lines.append(f"| peak RSS of merge + save, {large} | | {l[merge_key].rss:.0f} MiB | < 1 GiB |")
+    return lines
+
+
+def machine() -> str:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0") \
+        if Path("/proc/meminfo").exists() else "0"
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    from importlib.metadata import version
+
+    libraries = ", ".join(f"{name} {version(name)}" for name in ("openpyxl", "python-calamine", "pandas", "pyarrow", "XlsxWriter"))
+    return (f"{model}, {cores} cores available, {int(memory) / 2**20:.1f} GiB memory; {platform.platform()}; "
+            f"Python {platform.python_version()}; {libraries}")
+
+
+def write_doc(text: str) -> None:
+    old = DOC.read_text() if DOC.exists() else f"# Performance\n\n{START}\n{END}\n"
+    if START not in old:
+        old += f"\n{START}\n{END}\n"
+    before, rest = old.split(START, 1)
+    after = rest.split(END, 1)[1]
+    DOC.write_text(f"{before}{START}\n{text}\n{END}{after}")
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--scale", type=int, default=5, help="the larger audit has this many times the agencies")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per step (the median is printed)")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="size of the large audit (200 agencies x SCALE) and the pool (150 partnerships x 4 audits x SCALE)")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved runs per step (the median is printed)")
+    parser.add_argument("--smoke", action="store_true", help="smallest sizes, one run each, docs/ left alone (for CI)")
+    parser.add_argument("--work", type=Path, help="keep the built workloads here and reuse them next time (default: a temporary folder)")
     args = parser.parse_args()
+    scale, repeat = (0.01, 1) if args.smoke else (args.scale, args.repeat)
+    agencies, partnerships = (12, 1) if args.smoke else (max(12, round(200 * scale)), max(1, round(150 * scale)))
     with tempfile.TemporaryDirectory(prefix="ehwb-bench-") as tmp:
-        small = cycle(scaled_audit(1), Path(tmp) / "x1", args.repeat)
-        large = cycle(scaled_audit(args.scale), Path(tmp) / f"x{args.scale}", args.repeat)
-    answers_small, files_small = small.pop("_answers")
-    answers_large, files_large = large.pop("_answers")
-    print(f"default audit: {files_small:.0f} returns, {answers_small:.0f} answers; "
-          f"x{args.scale}: {files_large:.0f} returns, {answers_large:.0f} answers")
-    print(f"{'step':42} {'default s':>10} {'peak MiB':>9} {'x' + str(args.scale) + ' s':>10} {'peak MiB':>9} {'time ratio':>10}")
-    for step, (seconds, peak) in small.items():
-        big_seconds, big_peak = large[step]
-        print(f"{step:42} {seconds:10.3f} {peak:9.1f} {big_seconds:10.3f} {big_peak:9.1f} {big_seconds / seconds:10.2f}")
-    calamine, openpyxl = small["read one return (calamine, with checks)"][0], small["load one return (openpyxl read-only)"][0]
-    print(f"openpyxl read-only / calamine reader: {openpyxl / calamine:.1f}x")
-    per_answer = [large[s][0] / answers_large / (small[s][0] / answers_small) for s in ("merge all returns (in memory)", "save master")]
-    print(f"time per answer, x{args.scale} / default: merge {per_answer[0]:.2f}, save {per_answer[1]:.2f} (1.0 = linear)")
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        # built in a child too: this process stays small, so the children's peak RSS is their own
+        # (Linux keeps a parent's peak RSS in a forked child's, even across exec)
+        built = run_step("build", {"work": str(work), "agencies": agencies, "partnerships": partnerships}).extra
+        print(f"workloads built in {built['seconds']:.0f} s", file=sys.stderr)
+        small, big, masters = built["partnership"], built["large"], built["masters"]
+        results = {small["name"]: measure_audit(small, repeat, built["jobs"]) | measure_shell(small, Path(tmp), repeat),
+                   big["name"]: measure_audit(big, repeat, built["jobs"])}
+        if built["pool"]:
+            results[f"pool ({len(masters)} masters)"] = interleaved({"pool": lambda: run_step("pool", {"masters": masters})}, repeat)
+    lines = [f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on: {machine()}.", "",
+             f"`python benchmarks/run.py --scale {scale:g} --repeat {repeat}`; medians of interleaved runs. Ratios are of CPU "
+             "seconds (the machine is shared: wall time waits for other users' processes), except the parallel merge's, "
+             "which is of wall time.", "",
+             *table(results), "", *ratios(results, small["name"], big["name"])]
     from start_up import help_cpu_lines  # beside this script: how fast `ehwb --help` starts
 
-    print("\n".join(help_cpu_lines()))
+    lines += ["", *help_cpu_lines()]
+    print("\n".join(lines))
+    if not args.smoke:
+        write_doc("\n".join(lines))
 
 
 if __name__ == "__main__":
