@@ -151,19 +151,28 @@ class Audit:
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- look-ups ------------------------------------------------------------------------
+    # Each is a dict built on first use (the audit is frozen): a merge looks up every answer's
+    # question and every file's agency, so a scan per look-up grew with the audit's size.
+    def _first_by(self, what: str, key) -> dict:
+        if what not in self._index:
+            found: dict = {}
+            for item in getattr(self, what):
+                found.setdefault(key(item), item)
+            self._index[what] = found
+        return self._index[what]
+
     def agency(self, code: str) -> Agency | None:
         """The agency with this code (case-insensitive); None when unknown."""
-        wanted = folded(code)
-        return next((a for a in self.agencies if a.code.casefold() == wanted), None)
+        return self._first_by("agencies", lambda a: a.code.casefold()).get(folded(code))
 
     def question(self, question_id: str) -> Question | None:
-        return next((q for q in self.questions if q.id == question_id), None)
+        return self._first_by("questions", lambda q: q.id).get(question_id)
 
     def section(self, section_id: str) -> Section | None:
-        return next((s for s in self.sections if s.id == section_id), None)
+        return self._first_by("sections", lambda s: s.id).get(section_id)
 
     def choice_list(self, name: str) -> ChoiceList | None:
-        return next((c for c in self.choice_lists if c.name == name), None)
+        return self._first_by("choice_lists", lambda c: c.name).get(name)
 
     def cases_for(self, agency_code: str) -> tuple[Case, ...]:
         """The cases this agency knows, in definition order."""
@@ -182,9 +191,14 @@ class Audit:
 
     # -- identity ------------------------------------------------------------------------
     def checksum(self) -> str:
-        """SHA-256 of the definition's content; returns carry it so a changed definition shows."""
-        canonical = json.dumps(audit_to_dict(self), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        """SHA-256 of the definition's content; returns carry it so a changed definition shows.
+
+        Worked out once per audit: it serialises the whole definition, and every return is compared with it.
+        """
+        if "checksum" not in self._index:
+            canonical = json.dumps(audit_to_dict(self), sort_keys=True, ensure_ascii=False)
+            self._index["checksum"] = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return self._index["checksum"]
 
 
 # -- plain-dict form (stored in the master workbook so it is self-contained) ------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 
 def column_letter(column: int) -> str:
@@ -49,7 +49,7 @@ class Location:
     def at(self, row: int | None = None, column: int | None = None, *, sheet: str | None = None) -> "Location":
         """The same file (and sheet, unless given) at another cell."""
         cell = cell_name(row, column) if row and column else (f"row {row}" if row else None)
-        return replace(self, sheet=sheet if sheet is not None else self.sheet, cell=cell)
+        return Location(self.file, sheet if sheet is not None else self.sheet, cell)  # not dataclasses.replace: 3x slower, once per answer
 
     def __str__(self) -> str:
         parts = [printable(self.file)] if self.file else []

@@ -175,8 +175,9 @@ def look_at_file(path: str | os.PathLike) -> FileFacts:
         return FileFacts(problems=(ret.NOT_A_WORKBOOK(where, why=_not_a_zip_why(data)),), **facts)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            problem = _package_problem(package, len(data), where)
-            application = _application(package)
+            parts = _inflated_parts(package, len(data), where)
+        problem = parts if isinstance(parts, Problem) else _package_problem(parts, where)
+        application = "" if isinstance(parts, Problem) else _application(parts)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError, KeyError, ValueError, SafeET.ParseError,
             zlib.error) as error:
         # ValueError covers defusedxml's refusals (entities, DTDs); zlib.error damaged compressed data
@@ -239,40 +240,42 @@ def _opens_with_default_password(data: bytes) -> bool:
         return False
 
 
-def _package_problem(package: zipfile.ZipFile, zipped_bytes: int, where: Location) -> Problem | None:
-    """Why a zip package is not a plain .xlsx we may open; None when it is one."""
-    entries = package.infolist()
-    if len(entries) > MAX_ENTRIES:
-        return ret.TOO_LARGE(where, why=f"{len(entries):,} parts in the package")
-    problem = _unzipped_size_problem(package, entries, zipped_bytes, where)
-    if problem is not None:
-        return problem
-    names = {entry.filename for entry in entries}
+def _package_problem(parts: dict[str, bytes], where: Location) -> Problem | None:
+    """Why a zip package (its parts, inflated once by the bomb guard) is not a plain .xlsx we may open; None when it is one."""
+    names = set(parts)
     if "mimetype" in names:
-        mimetype = package.read("mimetype").decode("ascii", "replace").strip()
+        mimetype = parts["mimetype"].decode("ascii", "replace").strip()
         if mimetype == OPENDOCUMENT_SPREADSHEET:
             return ret.OPEN_DOCUMENT(where)
         return ret.NOT_A_WORKBOOK(where, why=f"it is an OpenDocument file ({mimetype})")
     if CONTENT_TYPES not in names:
         return ret.NOT_A_WORKBOOK(where, why="it is a zip archive, not an Office document")
-    kind, main_part = _main_part(package)
+    content_types = SafeET.fromstring(parts[CONTENT_TYPES])
+    kind, main_part = _main_part(content_types)
     if kind is None:
         return ret.NOT_A_WORKBOOK(where, why=main_part or "it is an Office package without a workbook")
-    macros = sorted(set(_macro_parts(package, names)) | {
+    macros = sorted(set(_macro_parts(content_types, names)) | {
         n for n in names if posixpath.basename(n).casefold() == "vbaproject.bin" or n.startswith(("xl/macrosheets/", "xl/activeX/"))
     })
     if kind in ("xlsm", "xltm", "xlam", "xlsb") or macros:
         return ret.MACRO_ENABLED(where, why=", ".join(macros) or f"a .{kind} package")
     if main_part not in names:
         return ret.CORRUPT_WORKBOOK(where, why=f"the package names {main_part} but does not contain it")
-    if _is_strict(package.read(main_part)):
+    if _is_strict(parts[main_part]):
         return ret.STRICT_OPEN_XML(where)
-    # Every part holding sheet data is scanned, wherever it is: the workbook's relationships
-    # may put a worksheet at any name ("xl/Worksheets/Sheet2.xml", "xl/x/s.bin"), and the
-    # reader follows them.
+    return _sheet_size_problem(parts, where)
+
+
+def _sheet_size_problem(parts: dict[str, bytes], where: Location) -> Problem | None:
+    """A sheet whose grid from A1 to its last cell would not fit in memory.
+
+    Every part holding sheet data is scanned, wherever it is: the workbook's relationships
+    may put a worksheet at any name ("xl/Worksheets/Sheet2.xml", "xl/x/s.bin"), and the
+    reader follows them.
+    """
     total = 0
-    for name in sorted(names):
-        xml = _as_utf8(package.read(name))
+    for name in sorted(parts):
+        xml = _as_utf8(parts[name])
         if b"sheetData" not in xml:
             continue
         rows, columns = sheet_extent(xml)
@@ -298,9 +301,25 @@ def _as_utf8(data: bytes) -> bytes:
     return data
 
 
+# A row or cell element whose `r` reference is within its first 256 characters of attributes;
+# the bound keeps a file full of unclosed "<c" one pass long.
+_WITH_REFERENCE = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?(row|c)\b[^>]{0,256}?\br\s*=\s*["']\$?([A-Za-z]*)\$?(\d*)["']""")
+
+
 def sheet_extent(xml: bytes) -> tuple[int, int]:
     """(last row, last column) any row or cell element of a worksheet reaches, counting
     elements without an `r` reference by position, as readers do (a cheap scan, no parsing)."""
+    found = _WITH_REFERENCE.findall(xml)
+    if len(found) == len(_ROW_OR_CELL.findall(xml)) and all(d and (t == b"row" or letters) for t, letters, d in found):
+        # every element says where it is (as Excel and LibreOffice write them): the largest
+        # numbers are the extent, found in C instead of one Python step per cell
+        rows = {d for _, _, d in found}
+        columns = {letters for t, letters, _ in found if t == b"c"}
+        return max(map(_row_number, rows), default=0), max(map(_column_number, columns), default=0)
+    return _extent_by_position(xml)
+
+
+def _extent_by_position(xml: bytes) -> tuple[int, int]:
     last_row = last_column = row = column = 0
     position = 0
     while match := _ROW_OR_CELL.search(xml, position):
@@ -335,27 +354,35 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _unzipped_size_problem(package: zipfile.ZipFile, entries: list[zipfile.ZipInfo], zipped_bytes: int, where: Location) -> Problem | None:
-    """Refuse zip bombs by decompressing in blocks and counting, never trusting declared sizes.
+def _inflated_parts(package: zipfile.ZipFile, zipped_bytes: int, where: Location) -> dict[str, bytes] | Problem:
+    """Part name -> its inflated bytes; or TOO_LARGE for a zip bomb. Each part is inflated once,
+    here: every later check reads these bytes.
 
-    Reading every part to its end also checks each part's CRC, so a damaged package fails
-    here (as BadZipFile) rather than halfway through the values reader.
+    Inflates in blocks and counts, never trusting declared sizes. Reading every part to its
+    end also checks each part's CRC, so a damaged package fails here (as BadZipFile) rather
+    than halfway through the values reader.
     """
+    entries = package.infolist()
+    if len(entries) > MAX_ENTRIES:
+        return ret.TOO_LARGE(where, why=f"{len(entries):,} parts in the package")
     total = 0
+    parts: dict[str, bytes] = {}
     for entry in entries:
+        blocks = []
         with package.open(entry) as stream:
-            while block := stream.read(1 << 16):
+            while block := stream.read(1 << 20):
                 total += len(block)
                 if total > MAX_UNZIPPED_BYTES:
                     return ret.TOO_LARGE(where, why=f"over {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB once unzipped")
+                blocks.append(block)
+        parts.setdefault(entry.filename, b"".join(blocks))  # a duplicated name: the first part, as zipfile reads it
     if total > 10 * 1024 * 1024 and total > MAX_RATIO * max(zipped_bytes, 1):
         return ret.TOO_LARGE(where, why=f"it unzips to {total // zipped_bytes}x its size")
-    return None
+    return parts
 
 
-def _main_part(package: zipfile.ZipFile) -> tuple[str | None, str]:
-    """("xlsx", "xl/workbook.xml") for a workbook; (None, why) for other Office packages."""
-    root = SafeET.fromstring(package.read(CONTENT_TYPES))
+def _main_part(root) -> tuple[str | None, str]:
+    """("xlsx", "xl/workbook.xml") for a workbook; (None, why) for other Office packages (`root`: the parsed content types)."""
     others = []
     for element in root:
         content_type = element.get("ContentType", "")
@@ -366,10 +393,10 @@ def _main_part(package: zipfile.ZipFile) -> tuple[str | None, str]:
     return None, f"it is {others[0]}" if others else ""
 
 
-def _macro_parts(package: zipfile.ZipFile, names: set[str]) -> list[str]:
+def _macro_parts(content_types, names: set[str]) -> list[str]:
     """Parts the package declares as code (VBA, ActiveX, Excel 4 macro sheets), whatever they are called."""
     found = []
-    for element in SafeET.fromstring(package.read(CONTENT_TYPES)):
+    for element in content_types:
         content_type = element.get("ContentType", "").casefold()
         if not any(marker in content_type for marker in MACRO_CONTENT_TYPES):
             continue
@@ -386,10 +413,10 @@ def _is_strict(workbook_xml: bytes) -> bool:
     return root.tag.startswith("{" + STRICT_NAMESPACE)
 
 
-def _application(package: zipfile.ZipFile) -> str:
+def _application(parts: dict[str, bytes]) -> str:
     """Who saved the package, from docProps/app.xml; "" when not recorded (Google Sheets, Numbers)."""
     try:
-        root = SafeET.fromstring(package.read("docProps/app.xml"))
+        root = SafeET.fromstring(parts["docProps/app.xml"])
     except (KeyError, SafeET.ParseError, ValueError):
         return ""
     values = {element.tag.rsplit("}", 1)[-1]: (element.text or "").strip() for element in root}
