@@ -100,7 +100,7 @@ def _plain(value):
 @step
 def read_check(args: dict, out: Path) -> dict:
     """Each return read and checked, as the merge does it per file."""
-    from ehwb_excel.master.state import read_master_state
+    from ehwb_excel.master.reader import read_master_state
     from ehwb_excel.returns.checks import check_return
     from ehwb_excel.returns.reader import read_return
 
