@@ -99,18 +99,15 @@ def _plain(value):
 
 @step
 def read_check(args: dict, out: Path) -> dict:
-    """Each return read and checked, as the merge does it per file."""
+    """Each return read and checked, in this process, as the merge does it per file."""
+    from ehwb_excel.master.merge_returns import read_and_check
     from ehwb_excel.master.reader import read_master_state
-    from ehwb_excel.returns.checks import check_return
-    from ehwb_excel.returns.reader import read_return
 
     audit = read_master_state(args["master"]).audit
     paths, answers = returns_of(args), 0
     with Clock() as clock:
         for path in paths:
-            found = read_return(path, audit)
-            found.problems.extend(check_return(audit, found))
-            answers += len(found.answers)
+            answers += len(read_and_check(path, audit).answers)
     return {"clock": clock, "files": len(paths), "answers": answers}
 
 

@@ -36,3 +36,19 @@ def print_report(report, *, as_json: bool = False, stream=None) -> None:
         print_json(report.to_dict(), stream)
         return
     print_problems(report.errors + report.warnings, stream or sys.stdout)
+
+
+def add_jobs_option(parser) -> None:
+    """--jobs N: read returns in N worker processes; the default (None) is one per available core."""
+    parser.add_argument("--jobs", type=_at_least_one, metavar="N",
+                        help="read the returns in N worker processes (default: one per available core)")
+
+
+def _at_least_one(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 up, not '{text}'")
+    return number

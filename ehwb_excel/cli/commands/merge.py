@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ehwb_excel.cli.common import add_jobs_option
 from ehwb_excel.cli.exit_codes import ExitCode
 from ehwb_excel.cli.output import print_json, print_problems, step
 from ehwb_excel.cli.paths import input_workbook
@@ -14,18 +15,19 @@ PROBLEMS_FOUND = "the Issues sheet holds errors: a return was rejected, or an an
 def add_arguments(parser) -> None:
     parser.add_argument("returns_dir", metavar="RETURNS_DIR", help="the folder the agencies' returns were saved in")
     parser.add_argument("--master", metavar="MASTER.xlsx", required=True, help="the master workbook written by 'ehwb generate'")
+    add_jobs_option(parser)
     parser.add_argument("--no-backup", action="store_true", help="do not keep a timestamped copy of the previous master in backups/")
     parser.add_argument("--allow-loss", action="store_true",
                         help="save even when the master holds pivot tables, shapes or other content this save would drop")
 
 
 def run(args) -> int:
-    from ehwb_excel.master.merge_returns import merge_returns
+    from ehwb_excel.master.merge_returns import available_cores, merge_returns
     from ehwb_excel.master.writer import save_master
 
     master = input_workbook(args.master, "master workbook")
     with step(args, "reading the returns"):
-        result = merge_returns(args.returns_dir, master)
+        result = merge_returns(args.returns_dir, master, jobs=args.jobs or available_cores())
     with step(args, "saving the master"):
         backup = save_master(master, result, backup=not args.no_backup, allow_loss=args.allow_loss)
     code = exit_code(result)

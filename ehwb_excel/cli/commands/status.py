@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ehwb_excel.cli.commands.merge import errors_line, exit_code
+from ehwb_excel.cli.common import add_jobs_option
 from ehwb_excel.cli.exit_codes import ExitCode
 from ehwb_excel.cli.output import print_json, step
 from ehwb_excel.cli.paths import input_workbook
@@ -16,14 +17,15 @@ COLUMNS = ("Agency", "Status", "File", "Modified (UTC)", "Answers", "Errors", "W
 def add_arguments(parser) -> None:
     parser.add_argument("returns_dir", metavar="RETURNS_DIR", help="the folder the agencies' returns were saved in")
     parser.add_argument("--master", metavar="MASTER.xlsx", required=True, help="the master workbook written by 'ehwb generate'")
+    add_jobs_option(parser)
 
 
 def run(args) -> int:
-    from ehwb_excel.master.merge_returns import merge_returns
+    from ehwb_excel.master.merge_returns import available_cores, merge_returns
 
     master = input_workbook(args.master, "master workbook")
     with step(args, "reading the returns"):
-        result = merge_returns(args.returns_dir, master)
+        result = merge_returns(args.returns_dir, master, jobs=args.jobs or available_cores())
     code = exit_code(result)
     if args.json:
         print_json({"summary": result.summary(), "submissions": [s.to_dict() for s in result.submissions], "exit_code": int(code)})
