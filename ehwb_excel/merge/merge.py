@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from ehwb_excel.excel.layout import RESPONSES_SHEET
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.problems.location import Location
 from ehwb_excel.master.state import MasterState, MergedVersion
@@ -59,6 +60,12 @@ class MergeResult:
 
     def sheet(self, name: str) -> SheetTable:
         return next(s for s in self.sheets if s.name == name)
+
+    def responses_frame(self):
+        """The Responses sheet as a pandas DataFrame (one typed column per header; see `ehwb_excel.pool.frames`)."""
+        from ehwb_excel.pool.frames import table_frame  # pandas loads only when a frame is asked for
+
+        return table_frame(self.sheet(RESPONSES_SHEET))
 
     @property
     def rejected(self) -> list[Submission]:
