@@ -10,6 +10,11 @@ from ehwb_excel.pool.frames import table_frame
 from ehwb_excel.pool.master_tables import EXPORTED, read_master_tables
 
 
+def file_names() -> list[str]:
+    """The names `export_master` writes, in order."""
+    return [f"{name}.{kind}" for name in EXPORTED for kind in ("parquet", "csv")]
+
+
 def export_master(master: str | os.PathLike, out_dir: str | os.PathLike) -> list[Path]:
     """`<Sheet>.parquet` and `<Sheet>.csv` for each exported sheet, in `out_dir`; the paths written.
 

@@ -2,36 +2,37 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
-from ehwb_excel.cli.common import add_json_option
+from ehwb_excel.cli.exit_codes import ExitCode
+from ehwb_excel.cli.output import print_json, print_problems, step
 
 HELP = "pool many audits' masters into one Parquet dataset (folders audit=<id>) that DuckDB, Spark, Power BI and pandas read"
 ORDER = 61
+PROBLEMS_FOUND = "a master could not be read (each is listed; every other master is pooled)"
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("masters", type=Path, nargs="+", metavar="MASTER.xlsx", help="the masters to pool (a folder: every .xlsx in it)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR",
                         help="the dataset folder (replaced when an earlier 'ehwb pool' made it)")
-    add_json_option(parser)
 
 
 def run(args) -> int:
     from ehwb_excel.pool import pool_masters  # pandas and pyarrow load only for this command
 
-    pooled = pool_masters(_masters(args.masters), args.out)
+    with step(args, "pooling the masters"):
+        pooled = pool_masters(_masters(args.masters), args.out)
+    code = ExitCode.PROBLEMS if pooled.problems else ExitCode.OK
     if args.json:
-        print(json.dumps({"out": str(pooled.out_dir), "rows": pooled.rows, "files": [str(f) for f in pooled.files],
-                          "problems": [p.to_dict() for p in pooled.problems]}, indent=2, ensure_ascii=False))
-    else:
-        for problem in pooled.problems:
-            print(f"{problem.severity.value}: {problem}", file=sys.stderr)
-        print(f"pooled {pooled.rows:,} answers from {len(pooled.files)} masters into {pooled.out_dir}"
-              + (f"; {len(pooled.problems)} could not be read" if pooled.problems else ""))
-    return 1 if pooled.problems else 0
+        print_json({"out": str(pooled.out_dir), "rows": pooled.rows, "files": [str(f) for f in pooled.files],
+                    "problems": [p.to_dict() for p in pooled.problems], "exit_code": int(code)})
+        return code
+    print_problems(pooled.problems, sys.stderr)
+    print(f"pooled {pooled.rows:,} answers from {len(pooled.files)} masters into {pooled.out_dir}"
+          + (f"; {len(pooled.problems)} could not be read, so the exit code is 1" if pooled.problems else ""))
+    return code
 
 
 def _masters(paths: list[Path]) -> list[Path]:
