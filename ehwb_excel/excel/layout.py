@@ -91,7 +91,10 @@ RESPONSES_COLUMNS = (
 )
 GRADES_SHEET = "Grades"
 CASE_PROFILES_SHEET = "Case profiles"
-CASE_PROFILES_COLUMNS = ("Case", "Question ID", "Question", "Combined answer", "Rule", "Agreed", "Answers by agency")
+# One row per case and profile question (Agency blank) with the combined answer, then one row
+# per agency that answered it: each agency's answer has its own cell, so no cell grows with
+# the number of agencies (joined in one cell, 2,000 returns made 162,489 characters: unsaveable).
+CASE_PROFILES_COLUMNS = ("Case", "Question ID", "Question", "Combined answer", "Rule", "Agreed", "Agency", "Agency's answer")
 RECORDED_DIFFERENTLY = "Recorded differently"  # the combined answer when agencies' answers tie: no answer wins
 ISSUES_SHEET = "Issues"
 ISSUES_COLUMNS = ("File", "Sheet", "Cell", "Code", "Severity", "Message")

@@ -66,8 +66,9 @@ def case_profiles_table(audit: Audit, responses: list[ResponseRow]) -> SheetTabl
         for question in profile_questions:
             given = [(code, answers[(case.reference, code, question.id)]) for code in _agency_order(audit, case.agencies)
                      if (case.reference, code, question.id) in answers]
-            combined, rule, agreed, by_agency = combine(audit, question, given)
-            table.rows.append((case.reference, question.id, question.text, combined, rule, agreed or None, by_agency or None))
+            combined, rule, agreed = combine(audit, question, given)
+            table.rows.append((case.reference, question.id, question.text, combined, rule, agreed or None, None, None))
+            table.rows += [(case.reference, question.id, question.text, None, None, None, code, value) for code, value in given]
     return table
 
 

@@ -12,6 +12,7 @@ from ehwb_excel.excel.cell_text import cell_text, without_illegal_characters
 from ehwb_excel.problems.location import Location
 from ehwb_excel.merge.response_row import ResponseRow
 from ehwb_excel.master.reader import open_master, read_master_audit, sheet_records
+from ehwb_excel.merge.case_profiles import answers_by_agency
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.report.values import (  # noqa: F401 (re-exported: callers import the values from here too)
     Action, KeyFinding, NumberedText, PanelApproach, ProfileAnswer, QuoteChoice, Recommendation, ReportInput, ReportSettings,
@@ -29,8 +30,8 @@ def _header(columns: tuple[str, ...], name: str) -> str:
 # Headers read from the master (all from layout.py's tuples).
 SUB_AGENCY, SUB_STATUS = (_header(layout.SUBMISSIONS_COLUMNS, n) for n in ("Agency", "Status"))
 RESP_ANSWER = _header(layout.RESPONSES_COLUMNS, "Answer")  # where a response's location points
-PROF_CASE, PROF_QUESTION_ID, PROF_ANSWER, PROF_AGREED, PROF_BY_AGENCY = (
-    _header(layout.CASE_PROFILES_COLUMNS, n) for n in ("Case", "Question ID", "Combined answer", "Agreed", "Answers by agency")
+PROF_CASE, PROF_QUESTION_ID, PROF_ANSWER, PROF_AGREED, PROF_AGENCY, PROF_AGENCY_ANSWER = (
+    _header(layout.CASE_PROFILES_COLUMNS, n) for n in ("Case", "Question ID", "Combined answer", "Agreed", "Agency", "Agency's answer")
 )
 PANEL_APPROACH, PANEL_DATE, PANEL_WHO, PANEL_NUMBER, PANEL_NOTES = (
     _header(layout.PANEL_COLUMNS, n) for n in ("Approach", "Date", "Who attended", "Number attending", "Notes")
@@ -120,14 +121,21 @@ class _SheetReader:
         return tuple(found)
 
     def profiles(self) -> tuple[ProfileAnswer, ...]:
+        records = [r for r in self._records(layout.CASE_PROFILES_SHEET) if text(r.get(PROF_CASE)) and text(r.get(PROF_QUESTION_ID))]
+        given: dict[tuple[str, str], list[tuple[str, object]]] = {}
+        for r in records:  # each agency's own row, under the combined row
+            if text(r.get(PROF_AGENCY)):
+                given.setdefault((text(r.get(PROF_CASE)), text(r.get(PROF_QUESTION_ID))), []).append(
+                    (text(r.get(PROF_AGENCY)), r.get(PROF_AGENCY_ANSWER)))
         return tuple(
             ProfileAnswer(
                 text(r.get(PROF_CASE)), text(r.get(PROF_QUESTION_ID)), text(r.get(PROF_ANSWER)),
                 self._at(layout.CASE_PROFILES_SHEET, r, layout.CASE_PROFILES_COLUMNS, PROF_ANSWER),
-                agreed=text(r.get(PROF_AGREED)).casefold() != "no", by_agency=text(r.get(PROF_BY_AGENCY)),
+                agreed=text(r.get(PROF_AGREED)).casefold() != "no",
+                by_agency=answers_by_agency(given.get((text(r.get(PROF_CASE)), text(r.get(PROF_QUESTION_ID))), [])),
             )
-            for r in self._records(layout.CASE_PROFILES_SHEET)
-            if text(r.get(PROF_CASE)) and text(r.get(PROF_QUESTION_ID))
+            for r in records
+            if not text(r.get(PROF_AGENCY))
         )
 
     def quotes(self) -> tuple[QuoteChoice, ...]:
