@@ -56,13 +56,10 @@ def available_cores() -> int:
 
 def read_and_check(path: Path, audit: Audit) -> ReturnFile:
     """One return read and checked; never raises: a reader bug refuses this file, with why."""
-    from ehwb_excel.returns.checks import check_return
     from ehwb_excel.returns.reader import read_return
 
     try:
-        found = read_return(path, audit)
-        if not found.rejected:  # a file refused unread would only collect "not ours" again
-            found.problems.extend(check_return(audit, found))  # [] when the reader already ran them
+        found = read_return(path, audit)  # given the audit, the reader runs every check once
     except Exception as error:  # a reader bug must not stop the other returns: refuse this file, say why
         found = _unreadable(path, error)
     return found

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
+from datetime import date, datetime
 from pathlib import Path
-
-from openpyxl import load_workbook
 
 from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue.returns import MASTER_NOT_OURS
@@ -17,15 +16,63 @@ from ehwb_excel.master.state import MasterState, state_from_records
 from ehwb_excel.merge.quote_choices import choices_from_records
 
 
-def open_master(path: str | os.PathLike, *, read_only: bool = True):
-    """The master as an openpyxl workbook (values only); EhwbError when it is not a master."""
+def open_master(path: str | os.PathLike):
+    """The master's values, read by python-calamine, as a workbook with the little of openpyxl's
+    read-only interface the readers use (`sheetnames`, `workbook[name].iter_rows(values_only=True)`,
+    `close()`); EhwbError when it is not a master.
+
+    Not openpyxl: calamine reads the master's sheets about ten times faster, and a merge and a
+    report each read the whole master first.
+    """
+    from python_calamine import CalamineWorkbook
+
     path = Path(path)
     if not path.is_file():
         raise EhwbError(MASTER_NOT_OURS(Location.of(path), why="the file does not exist"))
     try:
-        return load_workbook(path, read_only=read_only, data_only=True)
-    except Exception as error:  # zip, XML or format errors all mean: not a master we can read
-        raise EhwbError(MASTER_NOT_OURS(Location.of(path), why=f"it cannot be opened as .xlsx ({type(error).__name__})")) from error
+        return ValuesWorkbook(CalamineWorkbook.from_path(os.fspath(path)))
+    except BaseException as error:  # calamine's errors, and a Rust panic (pyo3 makes it a BaseException): not a master we can read
+        if isinstance(error, (KeyboardInterrupt, SystemExit)):
+            raise
+        raise EhwbError(MASTER_NOT_OURS(Location.of(path), why=f"it cannot be opened as .xlsx ({type(error).__name__})")) from None
+
+
+class ValuesWorkbook:
+    """A workbook's worksheets as values, as openpyxl's read-only, values-only mode gives them."""
+
+    def __init__(self, book):
+        from python_calamine import SheetTypeEnum
+
+        self._book = book
+        self.sheetnames = [m.name for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+
+    def __getitem__(self, name: str) -> "ValuesSheet":
+        return ValuesSheet(self._book.get_sheet_by_name(name))
+
+    def close(self) -> None:
+        self._book.close()
+
+
+class ValuesSheet:
+    def __init__(self, sheet):
+        self._sheet = sheet
+
+    def iter_rows(self, min_row: int = 1, max_col: int | None = None, values_only: bool = True):
+        """Rows from `min_row` (Excel's number) as tuples from column A (to column `max_col`)."""
+        for row in self._sheet.to_python(skip_empty_area=False)[min_row - 1:]:
+            yield tuple(map(as_openpyxl_value, row[:max_col]))
+
+
+def as_openpyxl_value(value):
+    """A calamine value as openpyxl gives it: a blank cell is None, a whole number an int, a date a
+    datetime at midnight (Excel stores no dates, only moments: calamine guesses, openpyxl does not)."""
+    if value == "":
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day)
+    return value
 
 
 def read_master_audit(workbook, path: str | os.PathLike) -> Audit:

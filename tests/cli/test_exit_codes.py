@@ -76,6 +76,19 @@ SITUATIONS = {
     "demo": [
         ("a folder it did not make", lambda t: ["--out", str(Path(_write(t / "notes.txt", b"mine")).parent)], UNUSABLE),
     ],
+    "export": [
+        ("the master's tables", lambda t: [str(real_master(t / "master.xlsx")), "--out", str(t / "tables")], OK),
+        ("no such file", lambda t: [str(t / "nosuch.xlsx"), "--out", str(t / "tables")], UNUSABLE),
+        ("an output that exists", lambda t: [str(real_master(t / "master.xlsx")), "--out", str(Path(_write(t / "Responses.csv", b"mine")).parent)],
+         UNUSABLE),
+    ],
+    "pool": [
+        ("one master", lambda t: [str(real_master(t / "master.xlsx")), "--out", str(t / "pooled")], OK),
+        ("a master that cannot be read", lambda t: [str(real_master(t / "master.xlsx")), _write(t / "x.xlsx", b"%PDF-1.4"), "--out", str(t / "pooled")],
+         PROBLEMS),
+        ("a folder it did not make", lambda t: [str(real_master(t / "master.xlsx")), "--out", str(Path(_write(t / "mine" / "n.txt", b"mine")).parent)],
+         UNUSABLE),
+    ],
     "addin": [
         ("build", lambda t: ["build", "--out", str(t)], OK),
         ("install where there is no Excel", lambda t: ["install", "--out", str(t)], UNUSABLE),
@@ -85,6 +98,7 @@ CASES = [(command, *situation) for command, situations in SITUATIONS.items() for
 
 
 def _write(path: Path, content: bytes) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
     return str(path)
 
