@@ -125,11 +125,11 @@ def table(results: dict[str, dict[str, Figure]]) -> list[str]:
 
 
 def ratios(results: dict[str, dict[str, Figure]], small: str, large: str) -> list[str]:
-    s, l = results[small], results[large]
+    s, big = results[small], results[large]
 
     def both(what: str, ours: str, theirs: str, target: str, inverse: bool = False, measure: str = "cpu") -> str:
         values = []
-        for figures in (s, l):
+        for figures in (s, big):
             a, b = getattr(figures[ours], measure), getattr(figures[theirs], measure)
             values.append(f"{(b / a if inverse else a / b):.2f}x")
         return f"| {what} | {values[0]} | {values[1]} | {target} |"
@@ -141,10 +141,10 @@ def ratios(results: dict[str, dict[str, Figure]], small: str, large: str) -> lis
              both("generate / XlsxWriter, same workbooks", "generate", "XlsxWriter, same workbooks", "<= 1.5x")]
     if "merge --jobs 1" in s:
         lines.append(both("merge on 2 cores vs 1 (wall, --jobs 1 / --jobs 2)", "merge --jobs 2", "merge --jobs 1", ">= 1.7x", True, "wall"))
-    per_answer = [f["read + check (ours)"].cpu / f["read + check (ours)"].extra["answers"] for f in (s, l)]
+    per_answer = [f["read + check (ours)"].cpu / f["read + check (ours)"].extra["answers"] for f in (s, big)]
     lines.append(f"| time per answer read + checked, {large} / {small} | | {per_answer[1] / per_answer[0]:.2f} | <= 1.2 |")
-    merge_key = "merge --jobs 2" if "merge --jobs 2" in l else "merge"
-    lines.append(f"| peak RSS of merge + save, {large} | | {l[merge_key].rss:.0f} MiB | < 1 GiB |")
+    merge_key = "merge --jobs 2" if "merge --jobs 2" in big else "merge"
+    lines.append(f"| peak RSS of merge + save, {large} | | {big[merge_key].rss:.0f} MiB | < 1 GiB |")
     return lines
 
 

@@ -124,6 +124,7 @@ def _start_worker(audit: Audit) -> None:
 
 
 def _worker_reads(path: Path) -> ReturnFile:
+    assert _worker_audit is not None, "a worker is started with the audit"
     return read_and_check(path, _worker_audit)
 
 
