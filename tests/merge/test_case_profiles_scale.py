@@ -8,6 +8,7 @@ from ehwb_excel.audit.model import Agency, Case, Question, QuestionType
 from ehwb_excel.excel import layout
 from ehwb_excel.merge.case_profiles import NAMED_IN_MESSAGE, disagreements
 from ehwb_excel.merge.derived_sheets import case_profiles_table
+from ehwb_excel.merge.response_row import ResponseRow
 from tests.merge_helpers import merge_audit
 
 AGENCIES = 2000
@@ -26,7 +27,7 @@ def test_two_thousand_agencies_disagreeing_make_rows_not_long_cells():
         for name, value in (("Audit", audit.settings.audit_id), ("Case", "Case A"), ("Agency", code), ("Section", "profile"),
                             ("Question ID", question_id), ("Answer", answer)):
             values[column[name]] = value
-        return tuple(values)
+        return ResponseRow(*values)
 
     responses = [row(c, "notes", f"{c} has known the family through the school nurse service for some years.") for c in codes]
     responses += [row(c, "years_known", n) for n, c in enumerate(codes)]  # every answer different: a 2,000-way tie
