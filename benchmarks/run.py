@@ -108,7 +108,7 @@ def measure_shell(workload: dict, work: Path, repeat: int) -> dict[str, Figure]:
 
     return interleaved({
         "`ehwb merge` from the shell": merge,
-        "`ehwb report` from the shell": lambda: run_shell(["report", workload["master"], "--out", str(work / "shell.docx")]),
+        "`ehwb report` from the shell": lambda: run_shell(["report", workload["master"], "--out", str(work / "shell.docx"), "--force"]),
     }, repeat)
 
 
