@@ -13,6 +13,7 @@ import os
 import shutil
 from datetime import date, datetime
 from pathlib import Path
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from openpyxl import load_workbook
@@ -28,6 +29,7 @@ from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS
 from ehwb_excel.excel.limits import CELL_TEXT_MAX
 from ehwb_excel.problems.location import Location
+from ehwb_excel.master import derived_parts
 from ehwb_excel.master.keepsakes import content_openpyxl_drops
 from ehwb_excel.master import sheet_look
 from ehwb_excel.master.reader import read_master_audit
@@ -58,7 +60,7 @@ def save_master(master_path: str | os.PathLike, result: "MergeResult", *, backup
     if lost:
         raise EhwbError(ret.MASTER_WOULD_LOSE(Location.of(master), what=_joined(lost)))
     _refuse_unwritable_text(master, result.sheets)
-    workbook = _load(master)
+    workbook = _load(master, without_cells_of={t.name for t in result.sheets})
     if read_master_audit(workbook, master).checksum() != result.audit.checksum():
         raise EhwbError(ret.MASTER_NOT_OURS(Location.of(master), why="it holds another audit definition than the one this merge used"))
     write_derived_sheets(workbook, result.sheets)
@@ -176,12 +178,13 @@ def _joined(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _load(master: Path):
-    """The whole master, formulas kept (not values-only, so the coordinator's formulas survive)."""
+def _load(master: Path, without_cells_of: Collection[str] = ()):
+    """The whole master, formulas kept (not values-only, so the coordinator's formulas survive),
+    except the cells of the sheets named, which the save replaces (see `derived_parts`)."""
     if not master.is_file():
         raise EhwbError(ret.MASTER_NOT_OURS(Location.of(master), why="the file does not exist"))
     try:
-        return load_workbook(master)
+        return load_workbook(derived_parts.without_cells_of(master, without_cells_of) if without_cells_of else master)
     except Exception as error:  # zip, XML or format errors all mean: not a master we can write
         raise EhwbError(ret.MASTER_NOT_OURS(Location.of(master), why=f"it cannot be opened as .xlsx ({type(error).__name__})")) from error
 
