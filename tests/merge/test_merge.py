@@ -23,6 +23,11 @@ def run(*returns, previous=None, now=NOW):
     return merge(AUDIT, list(returns), previous or MasterState.empty(AUDIT), now=now)
 
 
+def combined_rows(result) -> dict:
+    """(case, question id) -> the Case profiles row with the combined answer (not an agency's own row)."""
+    return {(r["Case"], r["Question ID"]): r for r in result.sheet(layout.CASE_PROFILES_SHEET).records() if r["Agency"] is None}
+
+
 def rows_of(result, agency):
     return [r for r in result.sheet(layout.RESPONSES_SHEET).rows if r[COL["Agency"]] == agency]
 
@@ -247,7 +252,7 @@ def test_case_profiles_combine_answers_by_the_stated_rule_and_flag_disagreement(
         return_file("WMP", {("Case A", "gender"): "Male", ("Case A", "self_harm"): "No"}),
     )
     records = result.sheet(layout.CASE_PROFILES_SHEET).records()
-    profiles = {(r["Case"], r["Question ID"]): r for r in records if r["Agency"] is None}
+    profiles = combined_rows(result)
     gender = profiles[("Case A", "gender")]
     assert (gender["Combined answer"], gender["Rule"], gender["Agreed"]) == ("Female", RULE_MOST_COMMON, "No")
     # each agency's answer on a row of its own, under the combined row
@@ -265,7 +270,7 @@ def test_case_profile_agreement_and_ties():
         return_file("SCT", {("Case A", "gender"): "Female", ("Case A", "years_known"): 3}),
         return_file("WMP", {("Case A", "gender"): "Male", ("Case A", "years_known"): 3.0}),
     )
-    profiles = {(r["Case"], r["Question ID"]): r for r in result.sheet(layout.CASE_PROFILES_SHEET).records() if r["Agency"] is None}
+    profiles = combined_rows(result)
     # a tie is never a made-up category such as "Female / Male": no answer wins
     assert (profiles[("Case A", "gender")]["Combined answer"], profiles[("Case A", "gender")]["Agreed"]) == (layout.RECORDED_DIFFERENTLY, "No")
     assert (profiles[("Case A", "years_known")]["Combined answer"], profiles[("Case A", "years_known")]["Agreed"]) == (3, "Yes")
@@ -282,7 +287,7 @@ def test_a_not_known_answer_does_not_tie_with_a_known_one():
         return_file("SCT", {("Case A", "gender"): "Female"}),
         return_file("WMP", {("Case A", "gender"): "Not known"}),
     )
-    profiles = {(r["Case"], r["Question ID"]): r for r in result.sheet(layout.CASE_PROFILES_SHEET).records()}
+    profiles = combined_rows(result)
     assert (profiles[("Case A", "gender")]["Combined answer"], profiles[("Case A", "gender")]["Agreed"]) == ("Female", "Yes")
 
 
