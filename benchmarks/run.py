@@ -159,7 +159,8 @@ def machine() -> str:
     from importlib.metadata import version
 
     libraries = ", ".join(f"{name} {version(name)}" for name in ("openpyxl", "python-calamine", "pandas", "pyarrow", "XlsxWriter"))
-    return (f"{model}, {cores} cores available, {int(memory) / 2**20:.1f} GiB memory; {platform.platform()}; "
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    return (f"{model}, {cores} cores available{load}, {int(memory) / 2**20:.1f} GiB memory; {platform.platform()}; "
             f"Python {platform.python_version()}; {libraries}")
 
 
