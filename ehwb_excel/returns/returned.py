@@ -45,6 +45,7 @@ class ReturnFile:
     sha256: str
     size: int
     modified: datetime | None  # file system modification time, UTC
+    saved_at: datetime | None = None  # the workbook's own last-saved time (docProps/core.xml), UTC; None when not recorded
     application: str = ""  # "Microsoft Excel 16.0300", "LibreOffice/7.4...", "" when not known
     audit_id: str | None = None
     agency_code: str | None = None
