@@ -181,18 +181,18 @@ def real_master(path: Path, audit: Audit | None = None) -> Path:
 
 def real_return(folder: Path, agency: str, answers: dict, *, name: str | None = None,
                 modified: datetime | None = ON_TIME, comments: dict | None = None) -> Path:
-    """The agency's generated workbook with `answers` filled in by (case, question id), file time `modified` (UTC)."""
-    import os
-    from datetime import timezone
+    """The agency's generated workbook with `answers` filled in by (case, question id), saved at `modified` (UTC).
 
+    The time is the workbook's own last-saved time and the file's; None leaves both as now.
+    """
     from ehwb_excel.workbook.agency_workbook import agency_workbook
     from ehwb_excel.demo.returns import fill_answers
+    from ehwb_excel.demo.saved_time import set_saved_time
 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / (name or f"{agency} return.xlsx")
     agency_workbook(merge_audit(), agency).save(path)
     fill_answers(path, answers, comments=comments)
     if modified is not None:
-        stamp = modified.replace(tzinfo=timezone.utc).timestamp()
-        os.utime(path, (stamp, stamp))
+        set_saved_time(path, modified)
     return path

@@ -23,6 +23,7 @@ from ehwb_excel.definition.writer import write_definition
 from ehwb_excel.demo.coordinator import choose_quotes, type_into_master
 from ehwb_excel.excel import layout
 from ehwb_excel.demo.returns import fill_answers, plausible_answers, synthesise_returns
+from ehwb_excel.demo.saved_time import set_saved_time
 from ehwb_excel.workbook.generate import file_name_for, generate, master_file_name
 from ehwb_excel.master.writer import save_master
 from ehwb_excel.master.merge_returns import merge_returns
@@ -207,5 +208,5 @@ def _deadline(audit: Audit) -> datetime:
 
 
 def _set_received(path: Path, when: datetime) -> None:
-    stamp = when.timestamp()
-    os.utime(path, (stamp, stamp))
+    """The agency saved its return at `when`: the workbook says so, and so does the file's time."""
+    set_saved_time(path, when)

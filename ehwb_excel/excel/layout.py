@@ -78,11 +78,18 @@ COORDINATOR_SHEETS = (PANEL_SHEET, HEADLINES_SHEET, KEY_FINDINGS_SHEET, REFLECTI
 
 # Sheets the merge derives from the returns; headers in row 1, data from row 2.
 SUBMISSIONS_SHEET = "Submissions"
+# Times on Submissions are UK times, as the coordinator reads and types them; "Received" may be
+# typed over (a date or a date and time) and is then kept across merges.
 SUBMISSIONS_COLUMNS = (
-    "Agency", "Agency name", "Status", "File", "Saved by", "Modified", "Received",
-    "SHA-256", "Answers", "Errors", "Warnings",
+    "Agency", "Agency name", "Status", "Why", "File", "Saved by", "Last saved", "Modified", "Received",
+    "Received from", "SHA-256", "Answers", "Required missing", "Errors", "Warnings",
 )
-SUBMISSION_STATUSES = ("received", "late", "missing", "rejected")
+# not started: our workbook with no answer; in progress: some required answers blank;
+# superseded: an older file from an agency that sent a newer one
+SUBMISSION_STATUSES = ("not started", "in progress", "received", "late", "rejected", "missing", "superseded")
+MERGED_STATUSES = ("in progress", "received", "late")  # the version's answers are in Responses
+# where a return's received time came from, in the order it is looked for
+RECEIVED_SOURCES = ("typed in Submissions", "workbook's last save", "file's modified time")
 RESPONSES_SHEET = "Responses"
 RESPONSES_TABLE = "Responses"  # the Excel table (ListObject) name, for Power Query / Power BI
 RESPONSES_COLUMNS = (

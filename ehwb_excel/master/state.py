@@ -38,10 +38,6 @@ class MasterState:
     def empty(cls, audit: Audit) -> "MasterState":
         return cls(audit)
 
-    def received_for(self, sha256: str) -> datetime | None:
-        """When an earlier merge first saw the file with this SHA-256; None if never."""
-        return next((s.received for s in self.submissions if sha256 and s.sha256 == sha256 and s.received), None)
-
 
 def state_from_records(audit: Audit, *, responses: list[dict], submissions: list[dict],
                        history: list[dict], merge_log: list[dict], quote_choices: dict | None = None) -> MasterState:

@@ -1,12 +1,15 @@
 """The merge: returns already read and checked, plus the master's previous content, become the derived sheets.
 
 Pure: no file is opened or written here. Rules (in the coordinator's words):
-- two files claiming one agency: the newer (modified time, then name) is merged, the clash reported;
+- two files claiming one agency: the newer (received time, then name) is merged, the other is superseded;
 - a corrected return (another SHA-256) replaces the agency's earlier answers; the replaced
   version goes to History with its checksum, and History keeps every earlier row;
 - the same file again changes no data: only a new Merge log row is added;
 - an agency merged before whose file is gone (or refused) now keeps its earlier answers;
-- late: the file was modified after the end of the deadline day in the UK;
+- received: the time the coordinator typed on Submissions, else the workbook's last save, else the file's time
+  (copying or downloading a file changes only the last); late: received after the end of the deadline day in the UK;
+- states: not started (no answers), in progress (required answers blank), received, late, rejected, missing,
+  superseded; an agency that knows no case is not expected to return;
 - a rejected file contributes no answers and the Submissions sheet says why.
 """
 
@@ -30,8 +33,10 @@ from ehwb_excel.audit.model import Audit
 from ehwb_excel.problems.problem import Problem, Report, Severity
 from ehwb_excel.returns.returned import ReturnFile
 from ehwb_excel.merge.sheet_table import SheetTable
+from ehwb_excel.merge.received import Receipt, receipt
 from ehwb_excel.merge.submission import (
-    LATE, MISSING, RECEIVED, REJECTED, Submission, end_of_day_utc, to_utc_second, uk_time_text,
+    IN_PROGRESS, LATE, MISSING, NOT_STARTED, RECEIVED, REJECTED, SUPERSEDED, Submission, is_late, to_utc_second,
+    uk_time_text,
 )
 
 
@@ -72,6 +77,26 @@ class MergeResult:
         return [s for s in self.submissions if s.status == REJECTED]
 
     @property
+    def has_errors(self) -> bool:
+        """True when the Issues sheet holds an error (a rejected file is one): `ehwb merge` then exits 1."""
+        return bool(self.report.errors)
+
+    @property
+    def has_warnings(self) -> bool:
+        """True when the Issues sheet holds a warning (late, missing, not started ...); these alone do not fail a merge."""
+        return bool(self.report.warnings)
+
+    def error_kinds(self) -> list[str]:
+        """The errors on the Issues sheet by kind, in the coordinator's words ([] when none): '2 files rejected', '3 required answers blank'."""
+        rejected = len(self.rejected)
+        blank = sum(p.type is ret.REQUIRED_MISSING for p in self.report.errors)
+        rejecting = sum(p.type.rejects_file for p in self.report.errors)
+        other = len(self.report.errors) - blank - rejecting
+        kinds = [(rejected, "file rejected", "files rejected"), (blank, "required answer blank", "required answers blank"),
+                 (other, "other answer to correct", "other answers to correct")]
+        return [f"{n} {one if n == 1 else many}" for n, one, many in kinds if n]
+
+    @property
     def reconciled(self) -> bool:
         """True when every answered cell read is one row in Responses (or a reported unknown question/case)."""
         return self.answers_read == self.response_rows + self.not_merged
@@ -90,6 +115,9 @@ class MergeResult:
             "not_merged": self.not_merged,
             "kept_rows": self.kept_rows,
             "reconciled": self.reconciled,
+            "errors": len(self.report.errors),
+            "warnings": len(self.report.warnings),
+            "error_kinds": self.error_kinds(),
             "submissions": [s.to_dict() for s in self.submissions],
             "problems": [p.to_dict() for p in self.report.problems],
         }
@@ -108,8 +136,9 @@ def merge(audit: Audit, returns: list[ReturnFile], previous: MasterState, *, now
     report.extend(folder_problems)
     for return_file in files:
         report.extend(return_file.problems)
-    chosen, superseded, refused = _choose(audit, files, report)
-    merge = _Merge(audit, previous, now, report)
+    receipts = {id(r): receipt(r, previous.submissions) for r in files}
+    chosen, superseded, refused = _choose(audit, files, receipts, report)
+    merge = _Merge(audit, previous, now, report, receipts)
     for agency in audit.agencies:
         merge.agency(agency.code, chosen.get(agency.code), [r for r in refused if _claims(audit, r) == agency.code])
     agency_count = len(merge.submissions)
@@ -142,7 +171,7 @@ def _claims(audit: Audit, return_file: ReturnFile) -> str | None:
     return agency.code if agency else None
 
 
-def _choose(audit: Audit, files: list[ReturnFile], report: Report):
+def _choose(audit: Audit, files: list[ReturnFile], receipts: dict[int, Receipt], report: Report):
     """Agency -> the file merged; (older, newer) pairs of duplicate files; files refused."""
     by_agency: dict[str, list[ReturnFile]] = {}
     refused: list[ReturnFile] = []
@@ -154,8 +183,8 @@ def _choose(audit: Audit, files: list[ReturnFile], report: Report):
             by_agency.setdefault(code, []).append(return_file)
     chosen, superseded = {}, []
     for code, candidates in by_agency.items():
-        # newest modification time first; equal times: the later name, so the choice is stable
-        candidates.sort(key=lambda r: (to_utc_second(r.modified) or datetime.min, r.file_name), reverse=True)
+        # newest received first; equal times: the later name, so the choice is stable
+        candidates.sort(key=lambda r: (receipts[id(r)].at or datetime.min, r.file_name), reverse=True)
         winner = chosen[code] = candidates[0]
         for loser in candidates[1:]:
             superseded.append((loser, winner))
@@ -166,8 +195,8 @@ def _choose(audit: Audit, files: list[ReturnFile], report: Report):
 class _Merge:
     """Accumulates Submissions, Responses rows and History while going through the agencies."""
 
-    def __init__(self, audit: Audit, previous: MasterState, now: datetime, report: Report):
-        self.audit, self.previous, self.now, self.report = audit, previous, now, report
+    def __init__(self, audit: Audit, previous: MasterState, now: datetime, report: Report, receipts: dict[int, Receipt]):
+        self.audit, self.previous, self.now, self.report, self.receipts = audit, previous, now, report, receipts
         self.submissions: list[Submission] = []
         self.rows: list[ResponseRow] = []
         self.history: list[tuple] = list(previous.history)
@@ -175,7 +204,6 @@ class _Merge:
         self.replaced: list[str] = []
         self.kept: list[str] = []
         self._shown: set[int] = set()  # ids of refused files already shown as an agency's row
-        self.late_after = end_of_day_utc(audit.settings.deadline)
 
     # -- one agency ----------------------------------------------------------------------
     def agency(self, code: str, winner: ReturnFile | None, refused: list[ReturnFile]) -> None:
@@ -183,38 +211,51 @@ class _Merge:
         if winner is not None:
             self._merge_file(code, winner, before)
         elif before is not None:
-            self._keep(code, before, refused)
+            self._keep(code, before, f"the newer file '{refused[0].file_name}' was rejected" if refused
+                       else "no file from this agency is in the returns folder now")
         elif refused:
-            newest = max(refused, key=lambda r: (to_utc_second(r.modified) or datetime.min, r.file_name))
+            newest = max(refused, key=lambda r: (self.receipts[id(r)].at or datetime.min, r.file_name))
             self._shown.add(id(newest))
             self.submissions.append(self._submission(code, newest, REJECTED, answers=0))
         elif self.audit.cases_for(code):  # an agency that knows no case got no workbook: nothing to chase
             agency = self.audit.agency(code)
-            self.submissions.append(Submission(code, agency.name, MISSING))
+            self.submissions.append(Submission(code, agency.name, MISSING, why="no file in the returns folder"))
             self.report.add(ret.MISSING_RETURN(
                 Location(), agency=code, agency_name=agency.name, contact=agency.contact or "the agency",
                 deadline=_day(self.audit.settings.deadline),
             ))
 
     def _merge_file(self, code: str, winner: ReturnFile, before: MergedVersion | None) -> None:
+        if before is not None and not winner.answered and before.sha256 != winner.sha256:
+            # a blank workbook sent after answers were merged is a slip, not a correction
+            self._keep(code, before, f"the newer file '{winner.file_name}' has no answers")
+            return
         rows, not_merged = response_rows_for(self.audit, winner, self.report)
         self.rows.extend(rows)
         self.answers_read += len(winner.answered)
         self.fresh_rows += len(rows)
         self.not_merged += not_merged
-        modified = to_utc_second(winner.modified)
-        late = (modified or self.now) >= self.late_after
-        self.submissions.append(self._submission(code, winner, LATE if late else RECEIVED, answers=len(rows)))
-        if late:
-            self.report.add(ret.LATE_RETURN(
-                Location(winner.file_name), agency=code, received=_moment(modified or self.now),
-                deadline=_day(self.audit.settings.deadline),
-            ))
+        submission = self._submission(code, winner, RECEIVED, answers=len(rows))
+        self.submissions.append(submission)
+        self._report_state(code, winner, submission)
         if before is not None and before.sha256 != winner.sha256:
             self.replaced.append(code)
             self._add_history(code, before.file, before.sha256, len(before.rows), winner.sha256)
 
-    def _keep(self, code: str, before: MergedVersion, refused: list[ReturnFile]) -> None:
+    def _report_state(self, code: str, winner: ReturnFile, submission: Submission) -> None:
+        """The warning a not started or late return gives (required answers left blank have their own)."""
+        agency = self.audit.agency(code)
+        if submission.status == NOT_STARTED:
+            self.report.add(ret.RETURN_NOT_STARTED(
+                Location(winner.file_name), agency=code, contact=agency.contact or "the agency", deadline=_day(self.audit.settings.deadline),
+            ))
+        elif submission.late:
+            self.report.add(ret.LATE_RETURN(
+                Location(winner.file_name), agency=code, received=_moment(submission.received or self.now),
+                source=submission.received_from or "the time of this merge", deadline=_day(self.audit.settings.deadline),
+            ))
+
+    def _keep(self, code: str, before: MergedVersion, why: str) -> None:
         """No usable file now: the earlier answers stay, and the reason is reported."""
         self.rows.extend(before.rows)
         self.kept_rows += len(before.rows)
@@ -222,17 +263,16 @@ class _Merge:
         agency = self.audit.agency(code)
         submission = before.submission or Submission(code, agency.name, RECEIVED, file=before.file, sha256=before.sha256)
         self.submissions.append(replace(submission, answers=len(before.rows)))
-        why = (
-            f"the newer file '{refused[0].file_name}' was rejected" if refused
-            else "no file from this agency is in the returns folder now"
-        )
         self.report.add(ret.PREVIOUS_ANSWERS_KEPT(Location(before.file), agency=code, answers=len(before.rows), why=why))
 
     def superseded(self, loser: ReturnFile, winner: ReturnFile) -> None:
-        """An older duplicate is not merged, but its checksum is kept in History (unless it is a copy)."""
+        """An older duplicate is not merged: a Submissions row says so, and History keeps its checksum (unless it is a copy)."""
+        code = _claims(self.audit, loser) or ""
+        row = self._submission(code, loser, SUPERSEDED, answers=0)
+        self.submissions.append(replace(row, why=f"'{winner.file_name}' from {code} is newer and is the one merged"))
         if loser.sha256 == winner.sha256:
             return
-        self._add_history(_claims(self.audit, loser) or "", loser.file_name, loser.sha256, len(loser.answered), winner.sha256)
+        self._add_history(code, loser.file_name, loser.sha256, len(loser.answered), winner.sha256)
 
     def rejected_rows(self, refused: list[ReturnFile]) -> None:
         """A row for each refused file not already shown as its agency's row."""
@@ -243,17 +283,35 @@ class _Merge:
 
     # -- helpers -------------------------------------------------------------------------
     def _submission(self, code: str, return_file: ReturnFile, status: str, *, answers: int) -> Submission:
+        """The row for a file; RECEIVED is refined to not started, in progress or late from the file."""
         agency = self.audit.agency(code) if code else None
         errors = [p for p in return_file.problems if p.severity is Severity.ERROR]
-        reasons = []
+        got = self.receipts.get(id(return_file), Receipt(None))
+        blank = sum(p.type is ret.REQUIRED_MISSING for p in return_file.problems)
+        late = bool(return_file.answered) and is_late(got.at or self.now, self.audit.settings.deadline)
+        reasons, why = [], ""
         if status == REJECTED:
             reasons = [p.message for p in errors if p.type.rejects_file] or ["the file does not say which agency of this audit sent it"]
+            why = reasons[0].split(". ")[0]
+        elif status == RECEIVED:
+            status, why = self._state(return_file, blank, late)
         return Submission(
             agency=code, agency_name=agency.name if agency else "", status=status, file=return_file.file_name,
-            saved_by=return_file.application or "not recorded", modified=to_utc_second(return_file.modified),
-            received=self.previous.received_for(return_file.sha256) or self.now, sha256=return_file.sha256,
-            answers=answers, errors=len(errors), warnings=len(return_file.problems) - len(errors), reasons=reasons,
+            saved_by=return_file.application or "not recorded", saved=to_utc_second(return_file.saved_at),
+            modified=to_utc_second(return_file.modified), received=got.at, received_from=got.source, sha256=return_file.sha256,
+            answers=answers, required_missing=blank, errors=len(errors), warnings=len(return_file.problems) - len(errors),
+            reasons=reasons, why=why, late=late and status != SUPERSEDED,
         )
+
+    def _state(self, return_file: ReturnFile, blank: int, late: bool) -> tuple[str, str]:
+        """(status, why) of a merged file: not started, in progress, late or received."""
+        after = f"received after the deadline of {_day(self.audit.settings.deadline)}"
+        if not return_file.answered:
+            return NOT_STARTED, "no answers yet"
+        if blank:
+            why = f"{blank} required answer{'s' if blank != 1 else ''} blank"
+            return IN_PROGRESS, f"{why}; {after}" if late else why
+        return (LATE, after) if late else (RECEIVED, "")
 
     def _add_history(self, code: str, file: str, sha256: str, answers: int, replaced_by: str) -> None:
         # once per version: re-running with the same folder adds nothing

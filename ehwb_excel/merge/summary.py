@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ehwb_excel.excel import layout
-from ehwb_excel.merge.submission import LATE, MISSING
+from ehwb_excel.merge.submission import IN_PROGRESS, MISSING, NOT_STARTED, SUPERSEDED
 
 if TYPE_CHECKING:
     from ehwb_excel.merge.merge import MergeResult
@@ -28,8 +28,14 @@ def summary(result: "MergeResult") -> str:
         + (f", plus {result.kept_rows} rows kept from earlier merges." if result.kept_rows else "."),
     ]
     missing = [s.agency for s in agency_rows if s.status == MISSING]
-    late = [s.agency for s in agency_rows if s.status == LATE]
+    late = [s.agency for s in agency_rows if s.late]
     parts.append(f"Missing: {', '.join(missing)}." if missing else "Missing: none.")
+    not_started = [s.agency for s in agency_rows if s.status == NOT_STARTED]
+    if not_started:
+        parts.append(f"Not started (no answers yet): {', '.join(not_started)}.")
+    in_progress = [f"{s.agency} ({s.why.split(';')[0]})" for s in agency_rows if s.status == IN_PROGRESS]
+    if in_progress:
+        parts.append(f"In progress: {', '.join(in_progress)}.")
     parts.append(f"Late: {', '.join(late)}." if late else "Late: none.")
     rejected = result.rejected
     if rejected:
@@ -40,6 +46,9 @@ def summary(result: "MergeResult") -> str:
         parts.append(f"Rejected {len(rejected)} file{'s' if len(rejected) != 1 else ''}: {reasons}.")
     else:
         parts.append("Rejected: none.")
+    superseded = [s.file for s in result.submissions if s.status == SUPERSEDED]
+    if superseded:
+        parts.append(f"Superseded by a newer file from the same agency (not merged): {', '.join(superseded)}.")
     if result.replaced:
         parts.append(f"Corrected returns replaced earlier answers: {', '.join(result.replaced)} "
                      f"(the earlier versions are on the {layout.HISTORY_SHEET} sheet).")
@@ -47,7 +56,8 @@ def summary(result: "MergeResult") -> str:
         parts.append(f"Earlier answers kept (no usable file now): {', '.join(result.kept)}.")
     errors, warnings = len(result.report.errors), len(result.report.warnings)
     if errors or warnings:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''} and {warnings} warning{'s' if warnings != 1 else ''} "
+        kinds = f" ({', '.join(result.error_kinds())})" if errors else ""
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}{kinds} and {warnings} warning{'s' if warnings != 1 else ''} "
                      f"are listed on the {layout.ISSUES_SHEET} sheet.")
     else:
         parts.append("No problems found.")

@@ -32,7 +32,9 @@ def write_appendices(writer, headings: Sequence[str]) -> None:
 def _returns(writer, heading: str) -> None:
     data, audit = writer.data, writer.audit
     writer.doc.add_heading(heading, level=1)
-    statuses = {s.agency.casefold(): s for s in data.submissions}
+    statuses: dict[str, Submission] = {}
+    for submission in data.submissions:  # the agency's own row comes first; superseded or refused files follow
+        statuses.setdefault(submission.agency.casefold(), submission)
     received = set(data.received_agencies())
     rows = []
     for agency in audit.agencies:
@@ -47,6 +49,8 @@ def _return_status(submission: Submission | None, received: bool) -> str:
     status = submission.status.strip().casefold() if submission else ""
     if status == "late":
         return "Received late"
+    if status == "in progress":
+        return "Received, incomplete"
     if status == "rejected":
         return "Not received (the file sent could not be used)"
     return "Received" if received else "Not received"

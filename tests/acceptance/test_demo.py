@@ -1,5 +1,8 @@
 """`ehwb demo`: the whole cycle on the built-in default, as the README's first command runs it."""
 
+import json
+import shutil
+
 import pytest
 from docx import Document
 from openpyxl import load_workbook
@@ -60,3 +63,17 @@ def test_demo_refuses_a_folder_it_did_not_make(tmp_path, capsys):
     assert main(["demo", "--out", str(tmp_path)]) == 2
     assert "not empty" in capsys.readouterr().err
     assert (tmp_path / "precious.txt").exists()
+
+
+@pytest.mark.parametrize("copy", [shutil.copy, shutil.copy2], ids=["copied-as-email-and-downloads-do", "copied-keeping-file-times"])
+def test_copying_the_returns_does_not_change_who_is_late(demo, tmp_path, copy, capsys):
+    """A return's lateness goes by the time the agency saved it, which travels inside the file."""
+    returns = shutil.copytree(demo / "returns", tmp_path / "returns", copy_function=copy)
+    master = shutil.copy(next(demo.glob("*master*.xlsx")), tmp_path / "master.xlsx")
+    capsys.readouterr()
+    main(["status", str(returns), "--master", str(master), "--json"])
+    printed = json.loads(capsys.readouterr().out)
+    late = sorted(s["agency"] for s in printed["submissions"] if s["late"])
+    assert late == sorted([LATE_AGENCY, CORRECTED_AGENCY])  # the corrected return came after the deadline
+    assert {s["received_from"] for s in printed["submissions"] if s["file"]} == {"workbook's last save"}
+    assert f"Late: {', '.join(s['agency'] for s in printed['submissions'] if s['late'])}." in printed["summary"]

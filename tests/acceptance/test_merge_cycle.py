@@ -14,6 +14,7 @@ from ehwb_excel.workbook.agency_workbook import agency_workbook
 from ehwb_excel.cli.main import main
 from ehwb_excel.audit.default_audit import default_audit
 from ehwb_excel.demo.returns import fill_answers, plausible_answers
+from ehwb_excel.demo.saved_time import set_saved_time
 from ehwb_excel.workbook.master_skeleton import master_workbook
 
 AUDIT = default_audit()
@@ -26,7 +27,7 @@ def returned(folder: Path, agency: str, answers: dict, *, name: str | None = Non
     path = folder / (name or f"{agency} audit return.xlsx")
     path.write_bytes(_sent_workbook(agency))
     fill_answers(path, answers)
-    os.utime(path, (at.timestamp(), at.timestamp()))
+    set_saved_time(path, at)
     return path
 
 

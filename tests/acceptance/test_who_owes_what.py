@@ -37,3 +37,15 @@ def test_agencies_that_know_no_case_get_no_workbook_and_are_not_chased(tmp_path,
     assert {s["status"] for s in status["submissions"]} == {"missing"}
     assert "Missing: SCT, SWBNHS, CCG, CAMHS, Education, WMP, Inclusion Support, RSVP, Kaleidoscope." in status["summary"]
     assert "of 9 agencies" in status["summary"]
+
+
+def test_the_workbooks_as_generated_merge_as_not_started(tmp_path, capsys):
+    path = save(definition(), tmp_path)
+    out = tmp_path / "to-send"
+    assert main(["generate", str(path), "--out", str(out)]) == 0
+    capsys.readouterr()
+    main(["status", str(out), "--master", str(out / master_file_name(AUDIT)), "--json"])
+    status = json.loads(capsys.readouterr().out)
+    assert [(s["agency"], s["status"]) for s in status["submissions"]] == [(a.code, "not started") for a in AUDIT.agencies]
+    assert status["summary"].startswith("Merged returns from 0 of 11 agencies")
+    assert "Not started (no answers yet): SCT, SWBNHS," in status["summary"]

@@ -43,7 +43,7 @@ def test_warnings_alone_exit_0_and_each_is_one_line(folder, capsys):
     real_return(folder / "returns", "SCT", full_answers("SCT"), modified=LATE)
     assert merge_cli(folder, "--no-backup") == 0
     lines = capsys.readouterr().out.splitlines()
-    assert "warning: SCT return.xlsx: the return from SCT arrived on 01/04/2026 01:30 UK time" in "\n".join(lines)
+    assert "warning: SCT return.xlsx: the return from SCT was received on 01/04/2026 01:30 UK time (workbook's last save)" in "\n".join(lines)
     assert sum(line.startswith("warning: ") for line in lines) == 2  # late SCT, missing WMP
     assert not (folder / "backups").exists()
 
@@ -102,7 +102,7 @@ def test_status_shows_who_returned_and_writes_nothing(folder, capsys):
     assert main(["status", str(folder / "returns"), "--master", str(folder / "master.xlsx")]) == 1  # a rejected file
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == "Errors found: 1 on the Issues sheet (1 file rejected), so the exit code is 1."
-    assert out[0].split() == ["Agency", "Status", "File", "Modified", "(UTC)", "Answers", "Errors", "Warnings", "Why"]
+    assert out[0].split() == "Agency Status File Received (UK time) Received from Answers Required missing Errors Warnings Why".split()
     assert out[2].split()[:2] == ["SCT", "received"] and out[4].split()[:2] == ["WMP", "missing"]
     assert out[5].split()[:3] == ["?", "rejected", "old.xls"]
     assert any(line.startswith("Rejected old.xls: ") for line in out)

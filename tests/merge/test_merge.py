@@ -92,7 +92,8 @@ def test_merging_the_same_returns_again_changes_no_data_and_adds_one_log_row():
     assert data_of(second) == data_of(first)
     log = second.sheet(layout.MERGE_LOG_SHEET).rows
     assert [row[0] for row in log] == [NOW, NOW + timedelta(hours=3)]
-    assert submission(second, "SCT").received == NOW  # first seen then, not now
+    assert submission(second, "SCT").received == ON_TIME  # when the file says, not when a merge saw it
+    assert submission(second, "SCT").received_from == "file's modified time"
 
 
 def test_an_agency_merged_before_whose_file_is_gone_keeps_its_answers_and_is_told():
@@ -136,7 +137,7 @@ def test_the_deadline_day_ends_at_midnight_in_the_uk_not_in_utc():
     result = run(return_file("SCT", full_answers("SCT"), modified=datetime(2026, 3, 31, 23, 30)))
     assert submission(result, "SCT").status == "late"
     late = next(p for p in result.report.problems if p.code == ret.LATE_RETURN.code)
-    assert "arrived on 01/04/2026 00:30 UK time, after the deadline of 31/03/2026" in late.message
+    assert "received on 01/04/2026 00:30 UK time (file's modified time), after the deadline of 31/03/2026" in late.message
 
 
 def test_a_missing_agency_is_listed_and_reported():
@@ -159,7 +160,8 @@ def test_rejected_files_contribute_no_answers_and_say_why():
     assert wmp.reasons == [not_ours.problems[0].message]
     xyz = submission(result, "XYZ")
     assert (xyz.status, xyz.agency_name) == ("rejected", "")
-    assert result.sheet(layout.SUBMISSIONS_SHEET).rows[-1][:4] == ("XYZ", None, "rejected", "xyz.xlsx")
+    last = result.sheet(layout.SUBMISSIONS_SHEET).records()[-1]
+    assert (last["Agency"], last["Agency name"], last["Status"], last["File"]) == ("XYZ", None, "rejected", "xyz.xlsx")
     assert "Rejected 2 files: minutes.docx (this file is not a spreadsheet (it is a Word document))" in result.summary()
 
 

@@ -44,12 +44,10 @@ def run(args) -> int:
 
 def exit_code(result) -> ExitCode:
     """PROBLEMS when the Issues sheet holds an error (a rejected file is one), else OK: warnings alone do not count."""
-    return ExitCode.PROBLEMS if result.rejected or result.report.errors else ExitCode.OK
+    return ExitCode.PROBLEMS if result.has_errors else ExitCode.OK
 
 
 def errors_line(result) -> str:
     """'Errors found: 3 on the Issues sheet (1 file rejected), so the exit code is 1.'"""
-    errors, rejected = len(result.report.errors), len(result.rejected)
-    files = f" ({rejected} file{'s' if rejected != 1 else ''} rejected)" if rejected else " (no file was rejected)"
-    return f"Errors found: {errors} on the Issues sheet{files}, so the exit code is 1."
+    return f"Errors found: {len(result.report.errors)} on the Issues sheet ({', '.join(result.error_kinds())}), so the exit code is 1."
 

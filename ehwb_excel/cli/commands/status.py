@@ -11,7 +11,7 @@ from ehwb_excel.cli.paths import input_workbook
 HELP = "show who has returned, who is missing or late, and what was rejected and why (writes nothing)"
 ORDER = 45
 PROBLEMS_FOUND = "a merge now would put errors on the Issues sheet: a return would be rejected, or an answer needs correcting"
-COLUMNS = ("Agency", "Status", "File", "Modified (UTC)", "Answers", "Errors", "Warnings", "Why")
+COLUMNS = ("Agency", "Status", "File", "Received (UK time)", "Received from", "Answers", "Required missing", "Errors", "Warnings", "Why")
 
 
 def add_arguments(parser) -> None:
@@ -50,9 +50,11 @@ def status_table(submissions) -> str:
 
 
 def _row(submission) -> tuple[str, ...]:
-    why = submission.reasons[0].split(". ")[0] if submission.reasons else ""  # in full below the table
-    modified = f"{submission.modified:%d/%m/%Y %H:%M}" if submission.modified else ""
+    from ehwb_excel.merge.submission import uk_wall_clock  # imported here: --help stays fast
+
+    received = f"{uk_wall_clock(submission.received):%d/%m/%Y %H:%M}" if submission.received else ""
     return (
-        submission.agency or "?", submission.status, submission.file, modified,
-        str(submission.answers), str(submission.errors), str(submission.warnings), why,
+        submission.agency or "?", submission.status, submission.file, received, submission.received_from,
+        str(submission.answers), str(submission.required_missing), str(submission.errors), str(submission.warnings),
+        submission.why,  # a rejection in full below the table
     )

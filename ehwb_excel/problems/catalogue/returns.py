@@ -159,11 +159,16 @@ DUPLICATE_AGENCY = ProblemType(
 )
 LATE_RETURN = ProblemType(
     "RET_030", "late-return", W,
-    "the return from {agency} arrived on {received}, after the deadline of {deadline}. It is merged; note the lateness for the audit report.",
+    "the return from {agency} was received on {received} ({source}), after the deadline of {deadline}. It is merged; note the lateness "
+    "for the audit report. If it arrived earlier, type when in its Received cell on the Submissions sheet and merge again.",
 )
 MISSING_RETURN = ProblemType(
     "RET_031", "missing-return", W,
     "no return from {agency} ({agency_name}) is in the returns folder. Remind {contact} that the deadline is {deadline}.",
+)
+RETURN_NOT_STARTED = ProblemType(
+    "RET_036", "return-not-started", W,
+    "the return from {agency} has no answers yet: it is the workbook as it was sent. Remind {contact} to fill it in and send it again by {deadline}.",
 )
 MASTER_LOCKED = ProblemType(
     "RET_032", "master-locked", E,

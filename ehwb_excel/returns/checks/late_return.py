@@ -25,5 +25,5 @@ def check(context: CheckContext) -> Iterable[Problem]:
         return
     yield ret.LATE_RETURN(
         Location(found.file_name), agency=found.agency_code or "the agency",
-        received=uk_time_text(received), deadline=f"{day:%d/%m/%Y}",
+        received=uk_time_text(received), source="the file's modified time", deadline=f"{day:%d/%m/%Y}",
     )
