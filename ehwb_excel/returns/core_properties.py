@@ -1,8 +1,8 @@
 """The workbook's own last-saved time, from its core properties (docProps/core.xml).
 
-Excel, LibreOffice and Google Sheets write `dcterms:modified` each time they save, inside the
-file, so it survives what resets a file's modification time: an email attachment saved to
-disk, a download, a copy. The package is found through its relationships (`_rels/.rels`), as
+Excel and LibreOffice write `dcterms:modified` each time they save, inside the file, so it
+survives what resets a file's modification time: an email attachment saved to disk, a
+download, a copy. (A Google Sheets download carries none: the file's time is all there is.) The package is found through its relationships (`_rels/.rels`), as
 the Open Packaging Conventions say, and its XML is parsed with defusedxml. Only a package the
 intake has already accepted is read here.
 """
