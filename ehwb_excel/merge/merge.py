@@ -1,7 +1,7 @@
 """The merge: returns already read and checked, plus the master's previous content, become the derived sheets.
 
 Pure: no file is opened or written here. Rules (in the coordinator's words):
-- two files claiming one agency: the newer (received time, then name) is merged, the other is superseded;
+- two files claiming one agency: the one saved last (then the later name) is merged, the other is superseded;
 - a corrected return (another SHA-256) replaces the agency's earlier answers; the replaced
   version goes to History with its checksum, and History keeps every earlier row;
 - the same file again changes no data: only a new Merge log row is added;
@@ -33,7 +33,7 @@ from ehwb_excel.audit.model import Audit
 from ehwb_excel.problems.problem import Problem, Report, Severity
 from ehwb_excel.returns.returned import ReturnFile
 from ehwb_excel.merge.sheet_table import SheetTable
-from ehwb_excel.merge.received import Receipt, receipt
+from ehwb_excel.merge.received import Receipt, receipt, version_time
 from ehwb_excel.merge.submission import (
     IN_PROGRESS, LATE, MISSING, NOT_STARTED, RECEIVED, REJECTED, SUPERSEDED, Submission, is_late, to_utc_second,
     uk_time_text,
@@ -137,7 +137,7 @@ def merge(audit: Audit, returns: list[ReturnFile], previous: MasterState, *, now
     for return_file in files:
         report.extend(return_file.problems)
     receipts = {id(r): receipt(r, previous.submissions) for r in files}
-    chosen, superseded, refused = _choose(audit, files, receipts, report)
+    chosen, superseded, refused = _choose(audit, files, report)
     merge = _Merge(audit, previous, now, report, receipts)
     for agency in audit.agencies:
         merge.agency(agency.code, chosen.get(agency.code), [r for r in refused if _claims(audit, r) == agency.code])
@@ -171,7 +171,7 @@ def _claims(audit: Audit, return_file: ReturnFile) -> str | None:
     return agency.code if agency else None
 
 
-def _choose(audit: Audit, files: list[ReturnFile], receipts: dict[int, Receipt], report: Report):
+def _choose(audit: Audit, files: list[ReturnFile], report: Report):
     """Agency -> the file merged; (older, newer) pairs of duplicate files; files refused."""
     by_agency: dict[str, list[ReturnFile]] = {}
     refused: list[ReturnFile] = []
@@ -183,8 +183,8 @@ def _choose(audit: Audit, files: list[ReturnFile], receipts: dict[int, Receipt],
             by_agency.setdefault(code, []).append(return_file)
     chosen, superseded = {}, []
     for code, candidates in by_agency.items():
-        # newest received first; equal times: the later name, so the choice is stable
-        candidates.sort(key=lambda r: (receipts[id(r)].at or datetime.min, r.file_name), reverse=True)
+        # the version saved last first; equal times: the later name, so the choice is stable
+        candidates.sort(key=lambda r: (version_time(r) or datetime.min, r.file_name), reverse=True)
         winner = chosen[code] = candidates[0]
         for loser in candidates[1:]:
             superseded.append((loser, winner))
@@ -214,7 +214,7 @@ class _Merge:
             self._keep(code, before, f"the newer file '{refused[0].file_name}' was rejected" if refused
                        else "no file from this agency is in the returns folder now")
         elif refused:
-            newest = max(refused, key=lambda r: (self.receipts[id(r)].at or datetime.min, r.file_name))
+            newest = max(refused, key=lambda r: (version_time(r) or datetime.min, r.file_name))
             self._shown.add(id(newest))
             self.submissions.append(self._submission(code, newest, REJECTED, answers=0))
         elif self.audit.cases_for(code):  # an agency that knows no case got no workbook: nothing to chase

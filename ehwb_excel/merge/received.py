@@ -42,3 +42,12 @@ def typed_for(previous: list[Submission], return_file: ReturnFile) -> Submission
     if not return_file.sha256:
         return None
     return next((row for row in previous if row.typed and row.sha256 == return_file.sha256), None)
+
+
+def version_time(return_file: ReturnFile) -> datetime | None:
+    """When this version of a return was made (its last save, else its file time): of two files from one agency, the later is merged.
+
+    A typed received time does not count here: when an email came says nothing of which of
+    two files the agency saved last.
+    """
+    return to_utc_second(return_file.saved_at or return_file.modified)

@@ -144,3 +144,13 @@ def test_an_agency_that_knows_no_case_is_not_chased():
     result = run(return_file("SCT", full_answers("SCT")), audit=audit)
     assert [s.agency for s in result.submissions] == ["SCT", "CAMHS", "WMP"]
     assert "COGs" not in result.summary() and "of 3 agencies" in result.summary()
+
+
+def test_a_typed_received_time_does_not_change_which_of_two_files_is_merged():
+    older = saved("SCT", ON_TIME - timedelta(days=1), modified=LATE, name="SCT first.xlsx", version="1")
+    newer = saved("SCT", ON_TIME, modified=LATE, name="SCT again.xlsx", version="2")
+    first = run(older, newer)
+    second = run(older, newer, previous=typed_over(first, "SCT", datetime(2026, 3, 20, 9, 0)))
+    assert [(s.file, s.status) for s in second.submissions if s.agency == "SCT"] == [
+        ("SCT again.xlsx", "received"), ("SCT first.xlsx", "superseded"),
+    ]
