@@ -64,13 +64,17 @@ class Submission:
     def from_record(cls, record: dict) -> "Submission":
         """A row read back from the master's Submissions sheet (see `sheet_records`).
 
-        A Received time that is not the one its source gives was typed by the coordinator.
+        A Received time that is not the one its source gives was typed by the coordinator. A
+        master written before the sheet had a "Received from" column holds the time a merge first
+        saw the file there: it is not taken as typed.
         """
         get = record.get
         saved, modified, received = (_moment(get(h)) for h in ("Last saved", "Modified", "Received"))
         source = _text(get("Received from"))
         given = {LAST_SAVED: saved, FILE_MODIFIED: modified}
-        if received is not None and (source not in given or given[source] != received):
+        if "Received from" not in record:
+            received, source = None, ""
+        elif received is not None and (source not in given or given[source] != received):
             source = TYPED
         status = _text(get("Status"))
         return cls(

@@ -1,6 +1,5 @@
 """The merge as the coordinator lives it: returns arrive, one is corrected, the merge is run again and again."""
 
-import os
 from functools import lru_cache
 from io import BytesIO
 from datetime import datetime, timedelta, timezone

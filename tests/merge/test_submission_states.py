@@ -154,3 +154,8 @@ def test_a_typed_received_time_does_not_change_which_of_two_files_is_merged():
     assert [(s.file, s.status) for s in second.submissions if s.agency == "SCT"] == [
         ("SCT again.xlsx", "received"), ("SCT first.xlsx", "superseded"),
     ]
+
+
+def test_a_master_from_before_the_received_from_column_has_no_typed_times():
+    old_row = {"Agency": "SCT", "Status": "received", "File": "SCT return.xlsx", "Modified": ON_TIME, "Received": NOW}
+    assert not Submission.from_record(old_row).typed
