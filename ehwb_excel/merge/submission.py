@@ -113,7 +113,8 @@ def uk_time_text(moment: datetime) -> str:
 
 def is_late(received: datetime, deadline: date) -> bool:
     """True when `received` (naive UTC, or aware) is after the end of the deadline day in the UK."""
-    return to_utc_second(received) >= end_of_day_utc(deadline)
+    moment = to_utc_second(received)
+    return moment is not None and moment >= end_of_day_utc(deadline)
 
 
 def uk_wall_clock(moment: datetime | None) -> datetime | None:
@@ -150,7 +151,8 @@ def read_back_second(moment: datetime | None) -> datetime | None:
 def _moment(value) -> datetime | None:
     """A UK time read from (or typed into) a Submissions cell, as naive UTC; None when it is none."""
     if isinstance(value, datetime):
-        return from_uk_wall_clock(read_back_second(value))
+        moment = read_back_second(value)
+        return from_uk_wall_clock(moment) if moment else None
     if isinstance(value, date):
         return from_uk_wall_clock(datetime(value.year, value.month, value.day))
     if isinstance(value, str) and value.strip():
