@@ -40,7 +40,9 @@ class Submission:
     warnings: int = 0
     reasons: list[str] = field(default_factory=list)  # why a file was rejected, in the user's words
     why: str = ""  # the status explained in one short phrase
-    late: bool = False  # received after the end of the deadline day (also when the status says more urgent things)
+    # received after the end of the deadline day (an in-progress return can be late too); derived, so
+    # not compared: a row read back knows it only from its status
+    late: bool = field(default=False, compare=False)
 
     @property
     def merged(self) -> bool:
