@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue import returns as ret
@@ -240,6 +240,14 @@ def test_a_return_saved_after_the_deadline_is_late_only_when_asked(tmp_path):
     late = check_return(AUDIT, found, deadline=date(2026, 3, 31))
     assert [(p.location.file, p.code) for p in late] == [(path.name, ret.LATE_RETURN.code)]
     assert check_return(AUDIT, found, deadline=date(2999, 1, 1)) == []
+
+
+def test_a_return_saved_before_the_deadline_and_copied_after_it_is_not_late(tmp_path):
+    from ehwb_excel.demo.saved_time import set_saved_time
+
+    path = set_saved_time(filled_return(tmp_path), datetime(2026, 3, 30, 9, 0), file_time=False)  # the file's time: now
+    late = check_return(AUDIT, read_return(path), deadline=date(2026, 3, 31))
+    assert [p.code for p in late if p.code == ret.LATE_RETURN.code] == []
 
 
 def test_without_an_audit_only_the_checks_that_need_none_run(tmp_path):
