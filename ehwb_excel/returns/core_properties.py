@@ -31,8 +31,8 @@ def last_saved(content: bytes) -> datetime | None:
         if xml is None:
             return None
         element = SafeET.fromstring(xml).find(DCTERMS_MODIFIED)
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, SafeET.ParseError):
-        return None  # ValueError includes defusedxml's refusals (entities, DTDs)
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, RuntimeError, SafeET.ParseError):
+        return None  # ValueError includes defusedxml's refusals (entities, DTDs); RuntimeError an encrypted entry
     return w3c_datetime(element.text if element is not None else None)
 
 

@@ -179,8 +179,9 @@ def look_at_file(path: str | os.PathLike) -> FileFacts:
         problem = parts if isinstance(parts, Problem) else _package_problem(parts, where)
         application = "" if isinstance(parts, Problem) else _application(parts)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError, KeyError, ValueError, SafeET.ParseError,
-            zlib.error) as error:
-        # ValueError covers defusedxml's refusals (entities, DTDs); zlib.error damaged compressed data
+            zlib.error, RuntimeError) as error:
+        # ValueError covers defusedxml's refusals (entities, DTDs); zlib.error damaged compressed data;
+        # RuntimeError an entry flagged as encrypted (zipfile asks for a password: one flipped bit does it)
         return FileFacts(problems=(ret.CORRUPT_WORKBOOK(where, why=f"damaged package: {error}"),), **facts)
     if problem is not None:
         return FileFacts(application=application, problems=(problem,), **facts)

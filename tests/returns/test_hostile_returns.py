@@ -391,6 +391,18 @@ def test_a_fuzzed_return_never_kills_the_reader(tmp_path):
         assert result["codes"] or result["answers"]  # either read or refused with a reason
 
 
+def test_a_zip_entry_flagged_as_encrypted_is_a_damaged_package_not_a_crash(tmp_path):
+    from ehwb_excel.returns.reader import read_return
+
+    data = bytearray(filled_return(tmp_path, name="good.xlsx").read_bytes())
+    central = data.index(b"PK\x01\x02")  # the first entry's central directory record
+    data[central + 8] |= 0x01  # its "encrypted" flag: zipfile then asks for a password (RuntimeError)
+    path = tmp_path / "flagged.xlsx"
+    path.write_bytes(bytes(data))
+    found = read_return(path)
+    assert found.rejected and found.problems[0].code == ret.CORRUPT_WORKBOOK.code
+
+
 def test_a_file_name_with_a_line_break_or_direction_override_prints_on_one_line_as_it_is(tmp_path):
     from ehwb_excel.returns.reader import read_return
 
