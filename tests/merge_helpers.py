@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from ehwb_excel.excel import layout
 from ehwb_excel.problems.location import Location
-from ehwb_excel.excel.meta_sheet import audit_rows
+from ehwb_excel.audit.stored import audit_rows
 from ehwb_excel.audit.model import (
     Agency, AskedPer, Audit, Case, Choice, ChoiceList, Question, QuestionType, Section, Settings,
 )
@@ -19,7 +19,7 @@ from ehwb_excel.problems.problem import Problem
 from ehwb_excel.returns.returned import Answer, ReturnFile
 
 if TYPE_CHECKING:
-    from ehwb_excel.master.state import MasterState
+    from ehwb_excel.merge.previous import MasterState
 
 DEADLINE = date(2026, 3, 31)
 ON_TIME = datetime(2026, 3, 30, 9, 0)
@@ -147,7 +147,7 @@ def blank_master(path: Path, audit: Audit | None = None) -> Path:
 
 def state_after(result) -> "MasterState":
     """The MasterState a master would hold after `result` was written, without a file."""
-    from ehwb_excel.master.state import state_from_records
+    from ehwb_excel.merge.previous import state_from_records
     from ehwb_excel.merge.quote_choices import choices_from_records
 
     def records(name: str) -> list[dict]:

@@ -11,7 +11,7 @@ from defusedxml import ElementTree
 from openpyxl import Workbook
 
 from ehwb_excel.excel import layout
-from ehwb_excel.excel.meta_sheet import audit_rows
+from ehwb_excel.audit.stored import audit_rows
 from ehwb_excel.audit.model import (
     Agency, Audit, Case, Choice, ChoiceList, Question, QuestionType, Section, Settings,
 )

@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ehwb_excel.addin.port import DEFAULT_RETURNS_FOLDER, RETURNS_FOLDER_SETTING, WorkbookPort
 from ehwb_excel.addin.report_offer import offer_report
@@ -34,7 +35,10 @@ from ehwb_excel.master.writer import make_backup, text_unwritable
 from ehwb_excel.problems.problem import EhwbError
 from ehwb_excel.merge.sheet_table import SheetTable
 
-Merge = Callable[..., object]  # merge_returns(returns_dir, master_path, *, now=None) -> MergeResult
+if TYPE_CHECKING:  # the merge is imported only when the button is clicked
+    from ehwb_excel.merge.merge import MergeResult
+
+Merge = Callable[..., "MergeResult"]  # merge_returns(returns_dir, master_path, *, now=None)
 MAX_REASON = 400  # characters of a failure shown in the message box
 
 

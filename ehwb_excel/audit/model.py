@@ -165,6 +165,13 @@ class Audit:
         """The agency with this code (case-insensitive); None when unknown."""
         return self._first_by("agencies", lambda a: a.code.casefold()).get(folded(code))
 
+    def known_agency(self, code: str) -> Agency:
+        """The agency with this code, where the caller has already checked that it is one of ours."""
+        agency = self.agency(code)
+        if agency is None:
+            raise KeyError(f"no agency with code {code!r} in this audit")
+        return agency
+
     def question(self, question_id: str) -> Question | None:
         return self._first_by("questions", lambda q: q.id).get(question_id)
 

@@ -1,19 +1,13 @@
 """The hidden metadata sheet as rows: key in column A, values in the columns after it.
 
 Pure functions over rows of values, so the openpyxl writer, the fast return reader and the
-xlwings layer share one format. Long values (the audit definition as JSON in the master) are
-split into chunks below Excel's 32,767-character cell limit, one row per chunk.
+xlwings layer share one format. A key may have many rows: the master carries its whole audit
+definition that way (audit/stored.py).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
-
-from ehwb_excel.excel import layout
-from ehwb_excel.audit.model import Audit, audit_from_dict, audit_to_dict
-
-CHUNK = 30_000  # characters per cell, under Excel's 32,767 limit
 
 
 def meta_rows(values: Mapping[str, object], extra_rows: Iterable[tuple] = ()) -> list[tuple]:
@@ -41,20 +35,6 @@ def first_value(meta: Mapping[str, list[list[str]]], key: str) -> str | None:
     """The first value of the first row with `key`; None when the key is absent."""
     rows = meta.get(key)
     return rows[0][0] if rows and rows[0] else None
-
-
-def audit_rows(audit: Audit) -> list[tuple]:
-    """`(audit_json, chunk)` rows carrying the whole definition."""
-    text = json.dumps(audit_to_dict(audit), ensure_ascii=False, sort_keys=True)
-    return [(layout.META_AUDIT_JSON, text[i : i + CHUNK]) for i in range(0, len(text), CHUNK)] or [(layout.META_AUDIT_JSON, "")]
-
-
-def audit_from_meta(meta: Mapping[str, list[list[str]]]) -> Audit | None:
-    """The audit stored by `audit_rows`; None when the sheet carries none."""
-    chunks = meta.get(layout.META_AUDIT_JSON)
-    if not chunks:
-        return None
-    return audit_from_dict(json.loads("".join(row[0] if row else "" for row in chunks)))
 
 
 def _text(value: object) -> str:

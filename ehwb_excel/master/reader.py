@@ -9,10 +9,11 @@ from pathlib import Path
 from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue.returns import MASTER_NOT_OURS
 from ehwb_excel.problems.location import Location
-from ehwb_excel.excel.meta_sheet import audit_from_meta, first_value, parse_meta
+from ehwb_excel.audit.stored import audit_from_meta
+from ehwb_excel.excel.meta_sheet import first_value, parse_meta
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.problems.problem import EhwbError
-from ehwb_excel.master.state import MasterState, state_from_records
+from ehwb_excel.merge.previous import MasterState, state_from_records
 from ehwb_excel.merge.quote_choices import choices_from_records
 
 

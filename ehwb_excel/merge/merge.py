@@ -22,7 +22,7 @@ from datetime import datetime
 from ehwb_excel.excel.layout import RESPONSES_SHEET
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.problems.location import Location
-from ehwb_excel.master.state import MasterState, MergedVersion
+from ehwb_excel.merge.previous import MasterState, MergedVersion
 from ehwb_excel.merge.case_profiles import disagreements
 from ehwb_excel.merge.quote_choices import chosen_quotes_gone
 from ehwb_excel.merge.derived_sheets import case_profiles_table, derived_sheets
@@ -67,8 +67,8 @@ class MergeResult:
         return next(s for s in self.sheets if s.name == name)
 
     def responses_frame(self):
-        """The Responses sheet as a pandas DataFrame (one typed column per header; see `ehwb_excel.pool.frames`)."""
-        from ehwb_excel.pool.frames import table_frame  # pandas loads only when a frame is asked for
+        """The Responses sheet as a pandas DataFrame (one typed column per header; see `ehwb_excel.merge.frames`)."""
+        from ehwb_excel.merge.frames import table_frame  # pandas loads only when a frame is asked for
 
         return table_frame(self.sheet(RESPONSES_SHEET))
 
@@ -218,7 +218,7 @@ class _Merge:
             self._shown.add(id(newest))
             self.submissions.append(self._submission(code, newest, REJECTED, answers=0))
         elif self.audit.cases_for(code):  # an agency that knows no case got no workbook: nothing to chase
-            agency = self.audit.agency(code)
+            agency = self.audit.known_agency(code)
             self.submissions.append(Submission(code, agency.name, MISSING, why="no file in the returns folder"))
             self.report.add(ret.MISSING_RETURN(
                 Location(), agency=code, agency_name=agency.name, contact=agency.contact or "the agency",
@@ -244,7 +244,7 @@ class _Merge:
 
     def _report_state(self, code: str, winner: ReturnFile, submission: Submission) -> None:
         """The warning a not started or late return gives (required answers left blank have their own)."""
-        agency = self.audit.agency(code)
+        agency = self.audit.known_agency(code)
         if submission.status == NOT_STARTED:
             self.report.add(ret.RETURN_NOT_STARTED(
                 Location(winner.file_name), agency=code, contact=agency.contact or "the agency", deadline=_day(self.audit.settings.deadline),
@@ -260,7 +260,7 @@ class _Merge:
         self.rows.extend(before.rows)
         self.kept_rows += len(before.rows)
         self.kept.append(code)
-        agency = self.audit.agency(code)
+        agency = self.audit.known_agency(code)
         submission = before.submission or Submission(code, agency.name, RECEIVED, file=before.file, sha256=before.sha256)
         self.submissions.append(replace(submission, answers=len(before.rows)))
         self.report.add(ret.PREVIOUS_ANSWERS_KEPT(Location(before.file), agency=code, answers=len(before.rows), why=why))
@@ -284,7 +284,7 @@ class _Merge:
     # -- helpers -------------------------------------------------------------------------
     def _submission(self, code: str, return_file: ReturnFile, status: str, *, answers: int) -> Submission:
         """The row for a file; RECEIVED is refined to not started, in progress or late from the file."""
-        agency = self.audit.agency(code) if code else None
+        agency = self.audit.agency(code) if code else None  # a rejected file may name an agency that is not ours
         errors = [p for p in return_file.problems if p.severity is Severity.ERROR]
         got = self.receipts.get(id(return_file), Receipt(None))
         blank = sum(p.type is ret.REQUIRED_MISSING for p in return_file.problems)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
+from typing import overload
 from zoneinfo import ZoneInfo
 
 from ehwb_excel.excel import layout
@@ -129,6 +130,14 @@ def uk_wall_clock(moment: datetime | None) -> datetime | None:
 def from_uk_wall_clock(moment: datetime) -> datetime:
     """A naive UK clock time (read from or typed into Submissions) as naive UTC."""
     return moment.replace(tzinfo=UK_TIME).astimezone(timezone.utc).replace(tzinfo=None)
+
+
+@overload
+def to_utc_second(moment: datetime) -> datetime: ...
+
+
+@overload
+def to_utc_second(moment: datetime | None) -> datetime | None: ...
 
 
 def to_utc_second(moment: datetime | None) -> datetime | None:

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from ehwb_excel.files.atomic import replacing
-from ehwb_excel.pool.frames import table_frame
+from ehwb_excel.merge.frames import table_frame
 from ehwb_excel.pool.master_tables import EXPORTED, read_master_tables
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.excel import layout
-from ehwb_excel.excel.meta_sheet import audit_from_meta, first_value, parse_meta
+from ehwb_excel.audit.stored import audit_from_meta
+from ehwb_excel.excel.meta_sheet import first_value, parse_meta
 from ehwb_excel.merge.sheet_table import SheetTable
 from ehwb_excel.problems.catalogue.returns import MASTER_NOT_OURS
 from ehwb_excel.problems.location import Location

@@ -94,7 +94,7 @@ def pooled_frame(tables: MasterTables):
     """One master's Responses rows in the dataset's columns (see COLUMNS)."""
     import pandas
 
-    from ehwb_excel.pool.frames import table_frame
+    from ehwb_excel.merge.frames import table_frame
 
     responses = table_frame(tables.tables[layout.RESPONSES_SHEET])
     submissions = table_frame(tables.tables[layout.SUBMISSIONS_SHEET])

@@ -16,6 +16,7 @@ of its workbook is reported as rejected rather than silently passed over.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -164,15 +165,15 @@ def look_at_file(path: str | os.PathLike) -> FileFacts:
     where = Location.of(path)
     stat = path.stat()
     modified = datetime.fromtimestamp(stat.st_mtime, tz=timezone.utc)
-    facts = dict(path=path, file_name=path.name, size=stat.st_size, modified=modified)
+    facts = functools.partial(FileFacts, path=path, file_name=path.name, size=stat.st_size, modified=modified)
     if stat.st_size > MAX_FILE_BYTES:
-        return FileFacts(sha256=_sha256_of_file(path), problems=(ret.TOO_LARGE(where, why=f"{stat.st_size:,} bytes"),), **facts)
+        return facts(sha256=_sha256_of_file(path), problems=(ret.TOO_LARGE(where, why=f"{stat.st_size:,} bytes"),))
     data = path.read_bytes()
-    facts["sha256"] = hashlib.sha256(data).hexdigest()
+    facts = functools.partial(facts, sha256=hashlib.sha256(data).hexdigest())
     if data.startswith(OLE_SIGNATURE):
-        return FileFacts(problems=(_ole_problem(data, where),), **facts)
+        return facts(problems=(_ole_problem(data, where),))
     if not data.startswith(ZIP_SIGNATURES):
-        return FileFacts(problems=(ret.NOT_A_WORKBOOK(where, why=_not_a_zip_why(data)),), **facts)
+        return facts(problems=(ret.NOT_A_WORKBOOK(where, why=_not_a_zip_why(data)),))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             parts = _inflated_parts(package, len(data), where)
@@ -182,10 +183,10 @@ def look_at_file(path: str | os.PathLike) -> FileFacts:
             zlib.error, RuntimeError) as error:
         # ValueError covers defusedxml's refusals (entities, DTDs); zlib.error damaged compressed data;
         # RuntimeError an entry flagged as encrypted (zipfile asks for a password: one flipped bit does it)
-        return FileFacts(problems=(ret.CORRUPT_WORKBOOK(where, why=f"damaged package: {error}"),), **facts)
+        return facts(problems=(ret.CORRUPT_WORKBOOK(where, why=f"damaged package: {error}"),))
     if problem is not None:
-        return FileFacts(application=application, problems=(problem,), **facts)
-    return FileFacts(application=application, kind=FileKind.XLSX, content=data, **facts)
+        return facts(application=application, problems=(problem,))
+    return facts(application=application, kind=FileKind.XLSX, content=data)
 
 
 def _sha256_of_file(path: Path) -> str:
@@ -384,7 +385,7 @@ def _inflated_parts(package: zipfile.ZipFile, zipped_bytes: int, where: Location
 
 def _main_part(root) -> tuple[str | None, str]:
     """("xlsx", "xl/workbook.xml") for a workbook; (None, why) for other Office packages (`root`: the parsed content types)."""
-    others = []
+    others: list[str] = []
     for element in root:
         content_type = element.get("ContentType", "")
         part = element.get("PartName", "").lstrip("/")

@@ -23,7 +23,9 @@ from ehwb_excel.excel.meta_sheet import first_value, parse_meta
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.returns.returned import Answer, AnswerValue, ReturnFile
 
-Rows = list[list[object]]
+# what python-calamine gives for a cell: "" for an empty one, never None
+CellValue = int | float | str | bool | time | date | datetime | timedelta
+Rows = list[list[CellValue]]
 
 
 def read_return(path: str | os.PathLike, audit: Audit | None = None) -> ReturnFile:
@@ -90,7 +92,7 @@ def _read_sheets(content: bytes) -> dict[str, Rows]:
         workbook.close()
 
 
-def _first_line(error: Exception) -> str:
+def _first_line(error: BaseException) -> str:
     text = str(error).strip().splitlines()
     return text[0] if text else type(error).__name__
 
@@ -208,7 +210,7 @@ def _case_of(found: ReturnFile, sheet_name: str, subject: str | None):
     return None if sheet_name == layout.AGENCY_SHEET else _NOT_AN_ANSWER_SHEET
 
 
-def _cell(row: list[object], column: int) -> object:
+def _cell(row: list[CellValue], column: int) -> CellValue | None:
     return row[column - 1] if 0 < column <= len(row) else None
 
 

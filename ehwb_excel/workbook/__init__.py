@@ -1,1 +1,4 @@
-"""The workbooks we generate: each agency's audit workbook, the master skeleton, their shared style, and `generate`; writes with openpyxl."""
+"""The workbooks we generate: each agency's audit workbook, the master skeleton, their shared style, and `generate`; writes with openpyxl.
+
+May import: audit, excel, files, master, problems.
+"""

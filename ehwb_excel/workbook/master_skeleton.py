@@ -18,6 +18,7 @@ from ehwb_excel.excel.limits import prompt_text
 from ehwb_excel.workbook.agency_workbook import DATE_FORMAT, EARLIEST_DATE, LATEST_DATE
 from ehwb_excel.audit.enquiry import lines_of_enquiry
 from ehwb_excel.audit.model import Audit
+from ehwb_excel.audit.stored import audit_rows
 
 EMPTY_ROWS = 20  # formatted rows ready for typing below each coordinator header
 
@@ -227,7 +228,7 @@ def _write_meta(ws: Worksheet, audit: Audit) -> None:
         layout.META_TEMPLATE_VERSION: audit.settings.template_version,
         layout.META_DEFINITION_CHECKSUM: audit.checksum(),
     }
-    for row, cells in enumerate(meta_sheet.meta_rows(values, meta_sheet.audit_rows(audit)), start=1):
+    for row, cells in enumerate(meta_sheet.meta_rows(values, audit_rows(audit)), start=1):
         for column, value in enumerate(cells, start=1):
             style.put_text(ws.cell(row=row, column=column), value, alignment=None)
     ws.sheet_state = "veryHidden"  # LibreOffice saves it as "hidden"; the merge checks the content

@@ -1,7 +1,8 @@
 from datetime import date
 
 from ehwb_excel.excel import layout
-from ehwb_excel.excel.meta_sheet import audit_from_meta, audit_rows, first_value, meta_rows, parse_meta
+from ehwb_excel.audit.stored import audit_from_meta, audit_rows
+from ehwb_excel.excel.meta_sheet import first_value, meta_rows, parse_meta
 from ehwb_excel.audit.model import Agency, Audit, Case, Choice, ChoiceList, Question, QuestionType, Section, Settings
 
 

@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.master.reader import read_master_state
-from ehwb_excel.master.state import MasterState
+from ehwb_excel.merge.previous import MasterState
 from ehwb_excel.workbook.master_skeleton import master_workbook
 from ehwb_excel.master.writer import save_master, write_derived_sheets
 from ehwb_excel.merge.merge import merge

@@ -9,7 +9,7 @@ from ehwb_excel.merge.case_profiles import RULE_MOST_COMMON, RULE_YES_IF_ANY
 from ehwb_excel.problems.catalogue.returns import PROFILE_RECORDS_DIFFER
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.problems.location import Location
-from ehwb_excel.master.state import MasterState
+from ehwb_excel.merge.previous import MasterState
 from ehwb_excel.merge.merge import merge
 from tests.merge_helpers import (
     LATE, NOW, ON_TIME, data_of, full_answers, merge_audit, return_file, state_after,

@@ -1,7 +1,7 @@
 """The Quote choices sheet: each distinct quote once with its agencies, and the panel's choice kept across merges."""
 
 from ehwb_excel.excel import layout
-from ehwb_excel.master.state import MasterState
+from ehwb_excel.merge.previous import MasterState
 from ehwb_excel.merge.merge import merge
 from ehwb_excel.problems.catalogue.returns import QUOTE_CHOICE_GONE
 from tests.merge_helpers import NOW, merge_audit, return_file, state_after

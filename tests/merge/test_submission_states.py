@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 
 from ehwb_excel.audit.model import Agency
 from ehwb_excel.excel import layout
-from ehwb_excel.master.state import MasterState, state_from_records
+from ehwb_excel.merge.previous import MasterState, state_from_records
 from ehwb_excel.merge.merge import merge
 from ehwb_excel.merge.submission import Submission
 from ehwb_excel.problems.catalogue import returns as ret

@@ -1,4 +1,4 @@
-"""What the master held before this merge: the audit, merged answers by agency, history and log (pure: master.reader reads it)."""
+"""What the master held before this merge: the audit, merged answers by agency, history and log (pure: master/reader.py reads it from the file)."""
 
 from __future__ import annotations
 
