@@ -3,6 +3,8 @@ report's words import no file-format library, directly or through another module
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.architecture.imports import PACKAGE, imports_of, module_name, path_of
