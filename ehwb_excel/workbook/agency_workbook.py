@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from openpyxl import Workbook
-from openpyxl.formatting.rule import CellIsRule, FormulaRule
+from openpyxl.formatting.rule import Rule
 from ehwb_excel.problems.location import column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook.defined_name import DefinedName
@@ -228,7 +228,7 @@ def _section_row(ws: Worksheet, row: int, section: Section, number: str) -> None
     text = section.title + (f": {section.description}" if section.description else "")
     style.put_text(ws.cell(row=row, column=COLUMN[layout.COL_QUESTION]), text, style.SUBTITLE_FONT)
     for column in range(1, COLUMN[layout.COL_GUIDANCE] + 1):
-        ws.cell(row=row, column=column).fill = style.SECTION_FILL
+        style.dress(ws.cell(row=row, column=column), fill=style.SECTION_FILL)
     # one wide title across the table (the row has no question id, so readers skip it)
     ws.merge_cells(start_row=row, start_column=COLUMN[layout.COL_QUESTION], end_row=row, end_column=COLUMN[layout.COL_GUIDANCE])
     style.fit_row_height(ws, row)
@@ -243,16 +243,12 @@ def _question_row(ws: Worksheet, row: int, audit: Audit, question: Question, ref
     style.put_text(cell(layout.COL_GUIDANCE), guidance_text(audit, question, refs), style.HINT_FONT)
     style.put_text(cell(layout.COL_QUESTION_ID), question.id, alignment=None)
     for key in (layout.COL_ANSWER, layout.COL_COMMENT):
-        input_cell = cell(key)
-        input_cell.font = style.FONT
-        input_cell.alignment = style.WRAP
-        input_cell.border = style.BOX
-        input_cell.fill = style.INPUT_FILL
-        input_cell.protection = style.UNLOCKED
+        style.dress(cell(key), font=style.FONT, alignment=style.WRAP, border=style.BOX, fill=style.INPUT_FILL,
+                    protection=style.UNLOCKED)
     if question.type is QuestionType.DATE:
-        cell(layout.COL_ANSWER).number_format = DATE_FORMAT
+        style.dress(cell(layout.COL_ANSWER), number_format=DATE_FORMAT)
     for key in (layout.COL_REF, layout.COL_QUESTION, layout.COL_GUIDANCE):
-        cell(key).border = style.BOX
+        style.dress(cell(key), border=style.BOX)
     # answers and evidence are typed on this row: it grows as they are (no custom height)
     paragraph = style.PARAGRAPH_LINES if question.type is QuestionType.TEXT else 1
     style.fit_row_height(ws, row, range(1, COLUMN[layout.COL_GUIDANCE] + 1), min_lines=paragraph, grows=True)
@@ -327,13 +323,23 @@ def _answer_formats(ws: Worksheet, audit: Audit, sheet: AnswerSheet) -> None:
         if condition is not None:
             empty = f"LEN(TRIM({address}))=0"
             formula = f"AND({condition},{empty})" if condition else empty
-            ws.conditional_formatting.add(address.replace("$", ""), FormulaRule(formula=[formula], fill=style.solid_fill(style.TO_DO_COLOUR)))
+            ws.conditional_formatting.add(address.replace("$", ""), _formula_rule(formula, style.TO_DO_COLOUR))
     for list_name, cells in grade_cells.items():
         choice_list = audit.choice_list(list_name)
         for choice in choice_list.choices if choice_list else ():
             if choice.colour:
-                rule = CellIsRule(operator="equal", formula=[_string_literal(choice.value)], fill=style.solid_fill(choice.colour))
+                rule = _equal_rule(_string_literal(choice.value), choice.colour)
                 ws.conditional_formatting.add(" ".join(cells), rule)
+
+
+def _formula_rule(formula: str, colour: str) -> Rule:
+    """Fill with `colour` where `formula` is true (openpyxl's FormulaRule, with a shared fill)."""
+    return Rule(type="expression", formula=[formula], dxf=style.highlight(colour))
+
+
+def _equal_rule(literal: str, colour: str) -> Rule:
+    """Fill with `colour` where the cell equals `literal` (openpyxl's CellIsRule, with a shared fill)."""
+    return Rule(type="cellIs", operator="equal", formula=[literal], dxf=style.highlight(colour))
 
 
 def required_condition(sheet: AnswerSheet, question: Question, column: str, prefix: str = "") -> str | None:
@@ -448,7 +454,7 @@ def _progress_table(ws: Worksheet, row: int, sheets: list[AnswerSheet]) -> None:
         link = style.put_text(ws.cell(row=row, column=1), sheet.name, style.LINK_FONT)
         link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{name}!A1", display=sheet.name)
         style.put_text(ws.cell(row=row, column=2), sheet.about)
-        ws.cell(row=row, column=3, value=len(sheet.questions)).font = style.FONT
+        style.dress(ws.cell(row=row, column=3, value=len(sheet.questions)), font=style.FONT)
         always, required, to_do = 0, [], []
         for question in sheet.questions:
             when = required_condition(sheet, question, answer, prefix=f"{name}!")
@@ -464,12 +470,12 @@ def _progress_table(ws: Worksheet, row: int, sheets: list[AnswerSheet]) -> None:
         put(ws.cell(row=row, column=6), "=" + ("+".join(to_do) or "0"))
         put(ws.cell(row=row, column=7), f'=IF(F{row}=0,"Complete","To do")')
         for column in range(1, 8):
-            ws.cell(row=row, column=column).border = style.BOX
+            style.dress(ws.cell(row=row, column=column), border=style.BOX)
     if not sheets:
         return
     done = f"G{row - len(sheets) + 1}:G{row}"
-    ws.conditional_formatting.add(done, CellIsRule(operator="equal", formula=['"Complete"'], fill=style.solid_fill(palette.DONE_GREEN)))
-    ws.conditional_formatting.add(done, CellIsRule(operator="equal", formula=['"To do"'], fill=style.solid_fill(style.TO_DO_COLOUR)))
+    ws.conditional_formatting.add(done, _equal_rule('"Complete"', palette.DONE_GREEN))
+    ws.conditional_formatting.add(done, _equal_rule('"To do"', style.TO_DO_COLOUR))
 
 
 # -- hidden metadata ---------------------------------------------------------------------------

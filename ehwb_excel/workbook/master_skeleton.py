@@ -103,8 +103,7 @@ def _coordinator_sheet(ws: Worksheet, audit: Audit) -> None:
     style.header_row(ws, row, headers)
     for r in range(row + 1, row + 1 + EMPTY_ROWS):
         for column in range(1, len(headers) + 1):
-            cell = ws.cell(row=r, column=column)
-            cell.font, cell.alignment, cell.border = style.FONT, style.WRAP, style.BOX
+            style.dress(ws.cell(row=r, column=column), font=style.FONT, alignment=style.WRAP, border=style.BOX)
     for column, header in enumerate(headers, start=1):
         ws.column_dimensions[column_letter(column)].width = COLUMN_WIDTHS.get(header, 20)
     if ws.title == layout.REPORT_SETTINGS_SHEET:
@@ -151,7 +150,7 @@ def _validations(ws: Worksheet, headers: tuple[str, ...]) -> None:
         if header in ("Date", "Due date"):
             _add(ws, _date_validation(), cells)
             for r in range(first, last + 1):
-                ws.cell(row=r, column=column).number_format = DATE_FORMAT
+                style.dress(ws.cell(row=r, column=column), number_format=DATE_FORMAT)
         elif header == "Lead agency":
             _add(ws, _validation("list", "Pick the lead agency's code from the list.", formula1=AGENCIES_NAME), cells)
         elif header == "Status":

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
+from weakref import WeakKeyDictionary
+
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles.differential import DifferentialStyle
 from ehwb_excel.problems.location import column_letter
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.indexed_list import IndexedList
@@ -58,6 +63,13 @@ def solid_fill(colour: str) -> PatternFill:
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
 
 
+@cache
+def highlight(colour: str) -> DifferentialStyle:
+    """A conditional format's fill of `colour`: one object per colour, so that openpyxl's save finds
+    it among the workbook's formats by identity instead of comparing it with each (a tenth of a save)."""
+    return DifferentialStyle(fill=solid_fill(colour))
+
+
 def put_value(cell: Cell, value: object) -> Cell:
     """Write `value` as plain data: text stays text, never a live formula or an error value.
 
@@ -75,17 +87,48 @@ def put_value(cell: Cell, value: object) -> Cell:
 def put_text(cell: Cell, value: object, font: Font = FONT, alignment: Alignment | None = WRAP) -> Cell:
     """Write `value` as plain data (see put_value) in our font."""
     put_value(cell, value)
-    cell.font = font
-    if alignment is not None:
-        cell.alignment = alignment
+    if alignment is None:
+        dress(cell, font=font)
+    else:
+        dress(cell, font=font, alignment=alignment)
     return cell
 
 
 def put_formula(cell: Cell, formula: str, font: Font = FONT) -> Cell:
     """A formula we built ourselves (never text from a definition or a return)."""
     cell.value = formula
-    cell.font = font
-    cell.alignment = WRAP_CENTRE
+    dress(cell, font=font, alignment=WRAP_CENTRE)
+    return cell
+
+
+# The index in the workbook's style tables that each attribute of a cell's style keeps.
+_STYLE_KEYS = {"font": "fontId", "fill": "fillId", "border": "borderId", "alignment": "alignmentId",
+               "protection": "protectionId", "number_format": "numFmtId"}
+_KNOWN_LOOKS: WeakKeyDictionary[Workbook, dict[tuple[str, int], tuple[int, object]]] = WeakKeyDictionary()
+
+
+def dress(cell: Cell, **looks: object) -> Cell:
+    """Set the cell's `font`, `fill`, `border`, `alignment`, `protection` or `number_format` to these looks.
+
+    The same as assigning each, but each look's place in the workbook's style tables is found
+    once per workbook: openpyxl hashes the whole style object on every assignment, which was
+    most of the time spent building an agency workbook. Pass shared look objects (this
+    module's constants), not new ones per cell.
+    """
+    workbook = cell.parent.parent
+    known = _KNOWN_LOOKS.get(workbook)
+    if known is None:
+        known = _KNOWN_LOOKS.setdefault(workbook, {})
+    for attribute, look in looks.items():
+        key = _STYLE_KEYS[attribute]
+        entry = known.get((attribute, id(look)))
+        if entry is None or entry[1] is not look:
+            setattr(cell, attribute, look)
+            known[(attribute, id(look))] = (getattr(cell._style, key), look)  # the look is kept: its id stays its own
+        else:
+            if not cell._style:  # a cell made without a style has none until one is set
+                cell._style = StyleArray()
+            setattr(cell._style, key, entry[0])
     return cell
 
 
@@ -93,8 +136,7 @@ def header_row(ws: Worksheet, row: int, headers: tuple[str, ...] | list[str], st
     """White bold headers on dark blue, boxed and wrapped."""
     for offset, text in enumerate(headers):
         cell = put_text(ws.cell(row=row, column=start_column + offset), text, HEADER_FONT, WRAP)
-        cell.fill = HEADER_FILL
-        cell.border = BOX
+        dress(cell, fill=HEADER_FILL, border=BOX)
 
 
 def set_widths(ws: Worksheet, widths: dict[str, float]) -> None:
@@ -129,8 +171,9 @@ def fit_row_height(ws: Worksheet, row: int, columns: range | None = None, *, min
     `grows`: the height is a starting height only (a row where answers are typed; no merged cells).
     """
     lines = min_lines
-    for cell in ws[row]:
-        if columns is not None and cell.column not in columns or not isinstance(cell.value, str):
+    for column in columns if columns is not None else range(1, ws.max_column + 1):
+        cell = ws._cells.get((row, column))  # the row's cells as they are: asking for one would make it
+        if cell is None or not isinstance(cell.value, str):
             continue  # merged-away cells have no value either
         lines = max(lines, lines_needed(ws, cell))
     height = max(15.0, lines * LINE_HEIGHT + 3)
@@ -153,8 +196,9 @@ def lines_for(text: str, width: float, size: float = 10) -> int:
 
 
 def _merged_width(ws: Worksheet, cell: Cell) -> float | None:
+    row, column = cell.row, cell.column
     for merged in ws.merged_cells.ranges:
-        if cell.coordinate in merged:
+        if merged.min_row <= row <= merged.max_row and merged.min_col <= column <= merged.max_col:
             columns = range(merged.min_col, merged.max_col + 1)
             return sum(ws.column_dimensions[column_letter(c)].width or 8.43 for c in columns)
     return None
