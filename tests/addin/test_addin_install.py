@@ -4,6 +4,7 @@ copied or removed, and the lines printed; on Linux a clear refusal."""
 from __future__ import annotations
 
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,17 @@ def test_command_build_writes_the_add_in(tmp_path, capsys):
     assert cli.main(["addin", "build", "--out", str(tmp_path), "--interpreter", r"C:\py\python.exe"]) == 0
     assert (tmp_path / "ehwb_audit.xlam").is_file()
     assert capsys.readouterr().out.splitlines() == [f"Built {tmp_path / 'ehwb_audit.xlam'}"]
+
+
+def test_command_build_refuses_to_replace_an_add_in_without_force(tmp_path, capsys):
+    addin = tmp_path / "ehwb_audit.xlam"
+    addin.write_bytes(b"the coordinator's own copy")
+    assert cli.main(["addin", "build", "--out", str(tmp_path)]) == 2
+    assert "already exists" in capsys.readouterr().err and addin.read_bytes() == b"the coordinator's own copy"
+    assert cli.main(["addin", "install", "--out", str(tmp_path)]) == 2
+    assert addin.read_bytes() == b"the coordinator's own copy"
+    assert cli.main(["addin", "build", "--out", str(tmp_path), "--force"]) == 0
+    assert zipfile.is_zipfile(addin)
 
 
 def test_command_install_on_linux_says_where_the_file_is_and_exits_2(tmp_path, capsys, monkeypatch):

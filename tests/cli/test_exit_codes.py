@@ -92,6 +92,7 @@ SITUATIONS = {
     "addin": [
         ("build", lambda t: ["build", "--out", str(t)], OK),
         ("install where there is no Excel", lambda t: ["install", "--out", str(t)], UNUSABLE),
+        ("an add-in that exists", lambda t: ["build", "--out", str(Path(_write(t / "ehwb_audit.xlam", b"mine")).parent)], UNUSABLE),
     ],
 }
 CASES = [(command, *situation) for command, situations in SITUATIONS.items() for situation in situations]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ehwb_excel.cli.common import global_options
+from ehwb_excel.cli.common import add_force_option, global_options
 from ehwb_excel.cli.exit_codes import ExitCode
 from ehwb_excel.cli.output import print_json
 from ehwb_excel.problems.catalogue.command_line import CANNOT_CONTINUE
@@ -27,11 +27,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="the Python Excel should run (default: this one on Windows or Mac; none when built on Linux)")
     build.add_argument("--returns-folder", default="returns", metavar="FOLDER",
                        help="default returns folder, relative to the master workbook (default: returns)")
+    add_force_option(build, "an add-in file")
 
     install = actions.add_parser("install", parents=[debug], help="put the add-in where Excel opens it at start-up",
                                  description="Build the add-in (unless --file is given) and copy it to Excel's start-up folder.")
     install.add_argument("--file", type=Path, metavar="F", help="an add-in built earlier with 'ehwb addin build'")
     install.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help=f"where to build it first (default: {DEFAULT_OUT})")
+    add_force_option(install, "an add-in file built earlier in --out")
 
     actions.add_parser("uninstall", parents=[debug], help="remove the add-in from Excel's start-up folder",
                        description="Remove ehwb_audit.xlam from Excel's start-up folder.")
@@ -66,6 +68,7 @@ def _unavailable(args, error: Exception) -> str:
 def _build(args) -> dict:
     from ehwb_excel.addin.build import build_addin, default_interpreters
 
+    _refuse_existing_build(args)
     interpreters = default_interpreters()
     if args.interpreter:
         interpreters = {"Interpreter_Win": args.interpreter, "Interpreter_Mac": args.interpreter}
@@ -83,9 +86,18 @@ def _install(args) -> dict:
 
     addin = args.file
     if addin is None:
+        _refuse_existing_build(args)
         addin = build_addin(args.out)
         _say(args, f"Built {addin}")
     return {"installed": str(install_addin(addin, say=lambda line: _say(args, line)))}
+
+
+def _refuse_existing_build(args) -> None:
+    """An add-in already in --out is replaced only with --force (it may be the one a coordinator set up by hand)."""
+    from ehwb_excel.addin.build import ADDIN_FILE_NAME
+    from ehwb_excel.cli.paths import output_file
+
+    output_file(Path(args.out) / ADDIN_FILE_NAME, "add-in", force=args.force)
 
 
 def _uninstall(args) -> dict:
