@@ -7,7 +7,7 @@ import json
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 
 def tolerate_any_console() -> None:
@@ -65,6 +65,25 @@ def progress_bar(args, total: int, what: str):
     from tqdm import tqdm
 
     return tqdm(total=total, unit="file", desc=what, file=sys.stderr, disable=not show_progress(args), leave=False)
+
+
+@contextlib.contextmanager
+def file_progress(args, what: str) -> Iterator[Callable[[int, int], None]]:
+    """A callback `(files done, files in all)` that draws 'reading the returns: 12/40 files' on a
+    terminal (the bar starts once the number of files is known); nothing off a terminal or with --json."""
+    bar = None
+
+    def told(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = progress_bar(args, total, what)
+        bar.update(done - bar.n)
+
+    try:
+        yield told
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 @contextlib.contextmanager

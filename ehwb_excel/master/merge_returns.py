@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -15,16 +16,19 @@ from ehwb_excel.problems.problem import EhwbError
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.returns.returned import ReturnFile
 
+# told (files read so far, files to read) once before the first file and after each one
+OnFileRead = Callable[[int, int], None]
+
 
 def merge_returns(returns_dir: str | os.PathLike, master_path: str | os.PathLike, *, now: datetime | None = None,
-                  jobs: int = 1) -> MergeResult:
+                  jobs: int = 1, on_file_read: OnFileRead | None = None) -> MergeResult:
     """Every return in `returns_dir` merged over what the master at `master_path` holds; writes nothing.
 
     Each file is read and checked once, by `read_return` (a bad file becomes a rejected
     submission with its reason, never an exception); lock files are skipped with a warning. With `jobs` > 1 the files are
     read in that many worker processes (`available_cores()`: one per core), with the same
     result as in one. Save the result with `master_writer.save_master`, or write
-    `result.sheets` into an open workbook.
+    `result.sheets` into an open workbook. `on_file_read` follows the reading (a progress bar).
     """
     from ehwb_excel.returns.intake import files_in_returns_folder
 
@@ -36,7 +40,7 @@ def merge_returns(returns_dir: str | os.PathLike, master_path: str | os.PathLike
     master = Path(master_path).resolve()
     paths, skipped = files_in_returns_folder(folder)
     paths = [path for path in paths if path.resolve() != master]  # the master kept in the returns folder is not a return
-    returns = read_returns(paths, state.audit, jobs=jobs)
+    returns = read_returns(paths, state.audit, jobs=jobs, on_file_read=on_file_read)
     return merge(state.audit, returns, state, now=now or datetime.now(timezone.utc), folder_problems=skipped)
 
 
@@ -65,12 +69,18 @@ def read_and_check(path: Path, audit: Audit) -> ReturnFile:
     return found
 
 
-def read_returns(paths: list[Path], audit: Audit, *, jobs: int = 1) -> list[ReturnFile]:
+def read_returns(paths: list[Path], audit: Audit, *, jobs: int = 1, on_file_read: OnFileRead | None = None) -> list[ReturnFile]:
     """Each file read and checked, in the order of `paths`, in up to `jobs` worker processes."""
+    told = on_file_read or (lambda done, total: None)
+    told(0, len(paths))
     workers = min(jobs, len(paths) // FILES_PER_WORKER)
     if workers <= 1:
-        return [read_and_check(path, audit) for path in paths]
-    found = _read_in_workers(paths, audit, workers)
+        read = []
+        for path in paths:
+            read.append(read_and_check(path, audit))
+            told(len(read), len(paths))
+        return read
+    found = _read_in_workers(paths, audit, workers, lambda done: told(done, len(paths)))
     for path in [p for p in paths if p not in found]:
         # a worker stopped (the native reader can abort a process): each file it may have been
         # reading is read again alone, so only the file that stops a worker is refused
@@ -83,8 +93,9 @@ class WorkerStopped(Exception):
         return "the reader stopped while reading this file"
 
 
-def _read_in_workers(paths: list[Path], audit: Audit, workers: int) -> dict[Path, ReturnFile]:
-    """Path -> its ReturnFile, for every file whose worker did not stop."""
+def _read_in_workers(paths: list[Path], audit: Audit, workers: int,
+                     told: Callable[[int], None] = lambda done: None) -> dict[Path, ReturnFile]:
+    """Path -> its ReturnFile, for every file whose worker did not stop; `told` the count after each."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -99,6 +110,7 @@ def _read_in_workers(paths: list[Path], audit: Audit, workers: int) -> dict[Path
                 continue  # read again alone by the caller
             except Exception as error:  # the result could not come back (pickling): this file alone is refused
                 found[path] = _unreadable(path, error)
+            told(len(found))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # also on Ctrl-C: no worker is left behind
     return found

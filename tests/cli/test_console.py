@@ -54,3 +54,22 @@ def test_progress_is_drawn_on_a_terminal_only(monkeypatch, capsys):
     assert quiet.getvalue() == ""
     monkeypatch.setattr(sys, "stderr", io.StringIO())  # a pipe or a file: never
     assert not output.show_progress(argparse.Namespace(json=False))
+
+
+def test_file_progress_counts_files_on_a_terminal_only(monkeypatch):
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with output.file_progress(argparse.Namespace(json=False), "reading the returns") as told:
+        for done in range(4):
+            told(done, 3)
+    assert "reading the returns:" in terminal.getvalue() and "0/3 [" in terminal.getvalue()  # tqdm redraws at most every 0.1 s
+    quiet = Terminal()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    with output.file_progress(argparse.Namespace(json=True), "reading the returns") as told:
+        told(0, 3)
+        told(3, 3)
+    assert quiet.getvalue() == ""

@@ -48,6 +48,16 @@ def test_workers_merge_exactly_what_one_process_merges(folder, monkeypatch):
     assert everything(in_workers) == everything(alone)
 
 
+@pytest.mark.parametrize("jobs", [1, 3], ids=["in this process", "in workers"])
+def test_progress_is_told_once_before_the_first_file_and_after_each(folder, monkeypatch, jobs):
+    returns, master = folder
+    monkeypatch.setattr(merging, "FILES_PER_WORKER", 1)
+    told: list[tuple[int, int]] = []
+    result = merging.merge_returns(returns, master, now=NOW, jobs=jobs, on_file_read=lambda done, total: told.append((done, total)))
+    files = len(result.files)
+    assert files > 10 and told == [(done, files) for done in range(files + 1)]
+
+
 def test_too_few_files_are_read_without_starting_workers(folder, monkeypatch):
     returns, master = folder
     monkeypatch.setattr(merging, "_read_in_workers", lambda *a: pytest.fail("workers started for a dozen files"))

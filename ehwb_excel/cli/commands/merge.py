@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ehwb_excel.cli.common import add_jobs_option
 from ehwb_excel.cli.exit_codes import ExitCode
-from ehwb_excel.cli.output import print_json, print_problems, step
+from ehwb_excel.cli.output import file_progress, print_json, print_problems, step
 from ehwb_excel.cli.paths import input_workbook
 
 HELP = "merge the returns in a folder into the master workbook's derived sheets (coordinator sheets untouched)"
@@ -26,8 +26,8 @@ def run(args) -> int:
     from ehwb_excel.master.writer import save_master
 
     master = input_workbook(args.master, "master workbook")
-    with step(args, "reading the returns"):
-        result = merge_returns(args.returns_dir, master, jobs=args.jobs or available_cores())
+    with file_progress(args, "reading the returns") as on_file_read:
+        result = merge_returns(args.returns_dir, master, jobs=args.jobs or available_cores(), on_file_read=on_file_read)
     with step(args, "saving the master"):
         backup = save_master(master, result, backup=not args.no_backup, allow_loss=args.allow_loss)
     code = exit_code(result)

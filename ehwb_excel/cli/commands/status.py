@@ -5,7 +5,7 @@ from __future__ import annotations
 from ehwb_excel.cli.commands.merge import errors_line, exit_code
 from ehwb_excel.cli.common import add_jobs_option
 from ehwb_excel.cli.exit_codes import ExitCode
-from ehwb_excel.cli.output import print_json, step
+from ehwb_excel.cli.output import file_progress, print_json
 from ehwb_excel.cli.paths import input_workbook
 
 HELP = "show who has returned, who is missing or late, and what was rejected and why (writes nothing)"
@@ -24,8 +24,8 @@ def run(args) -> int:
     from ehwb_excel.master.merge_returns import available_cores, merge_returns
 
     master = input_workbook(args.master, "master workbook")
-    with step(args, "reading the returns"):
-        result = merge_returns(args.returns_dir, master, jobs=args.jobs or available_cores())
+    with file_progress(args, "reading the returns") as on_file_read:
+        result = merge_returns(args.returns_dir, master, jobs=args.jobs or available_cores(), on_file_read=on_file_read)
     code = exit_code(result)
     if args.json:
         print_json({"summary": result.summary(), "submissions": [s.to_dict() for s in result.submissions], "exit_code": int(code)})
