@@ -61,8 +61,8 @@ def test_json_output_is_the_library_result(folder, capsys, monkeypatch):
     (folder / "returns" / "notes.txt").write_text("not a return")
     expected = merge_returns(folder / "returns", folder / "master.xlsx", now=NOW).to_dict()
 
-    def at_now(returns_dir, master_path, *, now=None, jobs=1):
-        return merge_returns(returns_dir, master_path, now=NOW, jobs=jobs)
+    def at_now(returns_dir, master_path, *, now=None, **options):
+        return merge_returns(returns_dir, master_path, now=NOW, **options)
 
     monkeypatch.setattr("ehwb_excel.master.merge_returns.merge_returns", at_now)
     assert merge_cli(folder, "--json") == 1
