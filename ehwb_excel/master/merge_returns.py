@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -141,11 +140,15 @@ def _worker_reads(path: Path) -> ReturnFile:
 
 
 def _unreadable(path: Path, error: Exception) -> ReturnFile:
+    from ehwb_excel.returns.intake import read_regular_file
+
     problem = ret.CORRUPT_WORKBOOK(Location.of(path), why=f"{type(error).__name__}: {error}")
     try:
-        data = path.read_bytes()
-        modified = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+        found = read_regular_file(path, 0)  # never opens a pipe swapped in meanwhile
     except OSError:  # the file went (a sync client, an agency saving again): still one refused file, not a crash
+        found = "gone"
+    if isinstance(found, str):
         return ReturnFile(path=str(path), file_name=path.name, sha256="", size=0, modified=None, problems=[problem])
-    return ReturnFile(path=str(path), file_name=path.name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
-                      modified=modified, problems=[problem])
+    _, size, modified, sha256 = found
+    return ReturnFile(path=str(path), file_name=path.name, sha256=sha256, size=size,
+                      modified=datetime.fromtimestamp(modified, tz=timezone.utc), problems=[problem])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from ehwb_excel.excel import layout
-from ehwb_excel.excel.cell_text import without_illegal_characters
+from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS, storable
+from ehwb_excel.excel.limits import CELL_TEXT_MAX
 from ehwb_excel.merge.case_profiles import combine
 from ehwb_excel.merge.response_row import ResponseRow
 from ehwb_excel.merge.quote_choices import QuoteKey, quote_choices_table
@@ -13,7 +15,6 @@ from ehwb_excel.audit.model import AskedPer, Audit, QuestionType
 from ehwb_excel.problems.problem import Report
 from ehwb_excel.merge.sheet_table import SheetTable
 from ehwb_excel.merge.submission import Submission
-from ehwb_excel.excel.limits import CELL_TEXT_MAX
 
 def derived_sheets(audit: Audit, submissions: list[Submission], responses: list[ResponseRow], report: Report,
                    merge_log: list[tuple], history: list[tuple], quote_choices: Mapping[QuoteKey, str] | None = None) -> list[SheetTable]:
@@ -28,7 +29,18 @@ def derived_sheets(audit: Audit, submissions: list[Submission], responses: list[
         layout.MERGE_LOG_SHEET: SheetTable(layout.MERGE_LOG_SHEET, layout.MERGE_LOG_COLUMNS, list(merge_log)),
         layout.HISTORY_SHEET: SheetTable(layout.HISTORY_SHEET, layout.HISTORY_COLUMNS, list(history)),
     }
-    return [tables[name] for name in layout.DERIVED_SHEETS]
+    return [storable_table(tables[name]) for name in layout.DERIVED_SHEETS]
+
+
+def storable_table(table: SheetTable) -> SheetTable:
+    """`table` with every header and cell as a cell can hold it (`cell_text.storable`, the rule Issues
+    uses too): a message quoting a 32,000-character answer, a file naming its agency in 40,000
+    characters or with a control character would otherwise stop the master being saved for everyone."""
+    table.headers = tuple(storable(h) for h in table.headers)
+    for index, row in enumerate(table.rows):
+        if any(_unstorable(v) for v in row):
+            table.rows[index] = row._make(map(storable, row)) if hasattr(row, "_make") else tuple(map(storable, row))
+    return table
 
 
 def _answers(responses: list[ResponseRow]) -> dict[tuple, object]:
@@ -83,20 +95,10 @@ def issues_table(report: Report) -> SheetTable:
     return SheetTable(layout.ISSUES_SHEET, layout.ISSUES_COLUMNS, rows)
 
 
-ISSUE_TEXT_MAX = CELL_TEXT_MAX
-
-
-def storable(text):
-    """An issue's text as a cell can hold it: without control characters, cut with an ellipsis to a cell's size.
-
-    A message quotes what was typed (an answer pasted into a dropdown cell can be 32,000
-    characters); the master refuses text a cell cannot hold, which would stop every agency's
-    merge over one message. The answer itself is kept whole on the Responses sheet.
-    """
-    if not isinstance(text, str):
-        return text
-    text = without_illegal_characters(text)
-    return text if len(text) <= ISSUE_TEXT_MAX else text[: ISSUE_TEXT_MAX - 1] + "\u2026"
+def _unstorable(value) -> bool:
+    if isinstance(value, str):
+        return len(value) > CELL_TEXT_MAX or bool(ILLEGAL_CHARACTERS.search(value))
+    return isinstance(value, float) and not math.isfinite(value)
 
 
 def layout_fields() -> list[str]:

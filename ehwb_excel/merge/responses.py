@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS, without_illegal_characters
+from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS, storable
 from ehwb_excel.returns.answer_values import canonical_of
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.excel.limits import CELL_TEXT_MAX  # openpyxl silently cuts longer text
@@ -68,17 +68,14 @@ def _score(audit: Audit, question: Question, value) -> float | int | None:
 
 
 def _storable(value, what: str, where: Location, located: set, report: Report):
-    """Text a cell can hold. Control characters are removed and over-long text is cut at
-    32,767 characters, each time with a located problem, so the change is never silent."""
+    """Text a cell can hold (`cell_text.storable`, the rule of every derived sheet): control characters
+    removed, over-long text cut, each time with a located problem, so the change is never silent."""
     if not isinstance(value, str):
         return value
     found = ILLEGAL_CHARACTERS.findall(value)
-    if found:
-        value = without_illegal_characters(value)
-        if (where.sheet, where.cell, ret.ILLEGAL_CHARACTERS.code) not in located:
-            report.add(ret.ILLEGAL_CHARACTERS(where, what=what, count=len(found), example=f"U+{ord(found[0]):04X}", cell=where.cell))
-    if len(value) > CELL_TEXT_MAX:
-        if (where.sheet, where.cell, ret.TEXT_TOO_LONG.code) not in located:
-            report.add(ret.TEXT_TOO_LONG(where, what=what, length=len(value)))
-        value = value[:CELL_TEXT_MAX]
-    return value
+    if found and (where.sheet, where.cell, ret.ILLEGAL_CHARACTERS.code) not in located:
+        report.add(ret.ILLEGAL_CHARACTERS(where, what=what, count=len(found), example=f"U+{ord(found[0]):04X}", cell=where.cell))
+    length = len(value) - len(found)
+    if length > CELL_TEXT_MAX and (where.sheet, where.cell, ret.TEXT_TOO_LONG.code) not in located:
+        report.add(ret.TEXT_TOO_LONG(where, what=what, length=length))
+    return storable(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ehwb_excel.excel import layout
+from ehwb_excel.problems.location import printable
 from ehwb_excel.merge.submission import IN_PROGRESS, MISSING, NOT_STARTED, SUPERSEDED
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def summary(result: "MergeResult") -> str:
                      f"are listed on the {layout.ISSUES_SHEET} sheet.")
     else:
         parts.append("No problems found.")
-    return " ".join(parts)
+    return printable(" ".join(parts))  # one paragraph on one line, whatever a file name or reason holds
 
 
 def _first(reasons: list[str]) -> str:

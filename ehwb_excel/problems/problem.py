@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from string import Formatter
 
-from ehwb_excel.problems.location import Location
+from ehwb_excel.problems.location import Location, printable
 
 
 class Severity(str, Enum):
@@ -85,8 +85,9 @@ class Problem:
         return self.type.format(self.context)
 
     def __str__(self) -> str:
-        where = str(self.location)
-        return f"{where}: {self.message}" if where else self.message
+        """One line, as printed: a line break or control character in what the message quotes is shown escaped."""
+        where, message = str(self.location), printable(self.message)
+        return f"{where}: {message}" if where else message
 
     def to_dict(self) -> dict:
         return {

@@ -7,7 +7,8 @@ The one place where what people type is forgiven (pure, no file formats):
   only when the list has the choices Yes and No (the yes/no list, even with "Not known"):
   True -> "Yes", False -> "No"; in any other list it is an answer outside the list, and so
   is the text "TRUE" (text is matched to the list as typed, never guessed);
-- numbers: 6.0 -> 6, "6" -> 6, " 6,5 " is not read as 6.5 (a comma is ambiguous), "six" is wrong;
+- numbers: 6.0 -> 6, "6" -> 6, " 6,5 " is not read as 6.5 (a comma is ambiguous), "six" is wrong, and so is
+  a number no workbook holds ("1e999", which Python reads as infinity);
 - dates: date, datetime (its day), an Excel serial number (1900 date system), ISO
   "2026-03-31" or UK "31/03/2026" (also 31-03-2026, 31.03.2026); anything else is wrong;
 - free text is kept as text, exactly as typed (a number or date typed there becomes its text);
@@ -16,6 +17,7 @@ The one place where what people type is forgiven (pure, no file formats):
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 
@@ -100,13 +102,23 @@ def _not_in_list(raw: AnswerValue, question: Question, choices: ChoiceList | Non
 # -- numbers and dates ---------------------------------------------------------------------
 
 
+EXCEL_NUMBER_MAX = 9.99999999999999e307  # the largest number Excel stores in a cell
+
+
 def _number(raw: AnswerValue, question: Question, location: Location) -> int | float | Problem:
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        return int(raw) if float(raw).is_integer() else raw
-    if isinstance(raw, str) and _NUMBER.fullmatch(normalise_text(raw)):
-        number = float(normalise_text(raw))
-        return int(number) if number.is_integer() else number
-    return ret.NOT_A_NUMBER(location, value=answer_text(raw), ref=question.id, cell=location.cell or "the answer cell", question_id=question.id)
+        number = float(raw) if isinstance(raw, float) or abs(raw) < 10 ** 308 else math.inf
+    elif isinstance(raw, str) and _NUMBER.fullmatch(normalise_text(raw)):
+        number = float(normalise_text(raw))  # "1e999" is infinity here: caught below, not stored as a number
+    else:
+        return ret.NOT_A_NUMBER(location, value=answer_text(raw), ref=question.id, cell=location.cell or "the answer cell", question_id=question.id)
+    if not math.isfinite(number) or abs(number) > EXCEL_NUMBER_MAX:
+        why = "it is not a finite number" if math.isnan(number) else "it is beyond the largest number Excel holds, 9.99999999999999E+307"
+        return ret.NUMBER_OUT_OF_RANGE(location, value=answer_text(raw), ref=question.id, why=why,
+                                       cell=location.cell or "the answer cell", question_id=question.id)
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    return int(number) if number.is_integer() else number
 
 
 def _date(raw: AnswerValue, question: Question, location: Location) -> date | Problem:

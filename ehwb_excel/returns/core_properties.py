@@ -44,11 +44,11 @@ def w3c_datetime(text: str | None) -> datetime | None:
     """
     try:
         moment = datetime.fromisoformat((text or "").strip())
-    except ValueError:
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=timezone.utc)
+        return moment.astimezone(timezone.utc)
+    except (ValueError, OverflowError):  # OverflowError: year 1 or 9999 moved past the calendar by its offset
         return None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
 
 
 def _core_part(package: zipfile.ZipFile) -> str:

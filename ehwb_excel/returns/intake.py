@@ -16,15 +16,17 @@ of its workbook is reported as rejected rather than silently passed over.
 
 from __future__ import annotations
 
+import errno
 import functools
 import hashlib
 import io
 import os
 import posixpath
 import re
+import stat
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -33,8 +35,12 @@ from defusedxml import ElementTree as SafeET
 
 from ehwb_excel.excel.signatures import OLE_SIGNATURE, ZIP_SIGNATURES
 from ehwb_excel.problems.catalogue import returns as ret
-from ehwb_excel.problems.location import Location, cell_name
+from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS, without_illegal_characters
+from ehwb_excel.excel.limits import shortened
+from ehwb_excel.problems.location import Location, cell_name, has_undecodable_bytes
 from ehwb_excel.problems.problem import Problem
+from ehwb_excel.returns.long_texts import long_texts
+from ehwb_excel.returns.sheet_parts import missing_sheet_problem, sheet_parts
 
 EXCEL_DEFAULT_PASSWORD = "VelvetSweatshop"  # Excel opens files encrypted with it without asking
 
@@ -92,6 +98,8 @@ class FileFacts:
     kind: FileKind = FileKind.OTHER
     problems: tuple[Problem, ...] = field(default_factory=tuple)
     content: bytes = field(default=b"", repr=False, compare=False)  # the bytes hashed: the reader reads these, not the file again
+    # (sheet, cell) -> the whole text of a cell holding more than a cell can, measured in the XML (see long_texts)
+    long_texts: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def readable(self) -> bool:
@@ -136,16 +144,28 @@ def files_in_returns_folder(folder: str | os.PathLike) -> tuple[list[Path], list
         if path.is_symlink() and not _links_inside(path, inside):
             skipped.append(ret.LINK_NOT_FOLLOWED(Location.of(path)))
             continue
-        if path.is_dir() and path.suffix.casefold() in WORKBOOK_SUFFIXES:
-            skipped.append(ret.FOLDER_SKIPPED(Location.of(path)))  # an unzipped or mis-saved return
+        try:
+            mode = path.stat().st_mode
+        except OSError:  # gone meanwhile, or not ours to look at: reading it says which
+            to_read.append(path)
             continue
-        if not path.is_file():
+        if stat.S_ISDIR(mode):
+            if path.suffix.casefold() in WORKBOOK_SUFFIXES:
+                skipped.append(ret.FOLDER_SKIPPED(Location.of(path)))  # an unzipped or mis-saved return
             continue
-        if is_lock_file(path.name):
+        if not stat.S_ISREG(mode):
+            skipped.append(ret.NOT_A_REGULAR_FILE(Location.of(path), what=special_file_kind(mode)))  # opening a pipe waits forever
+        elif is_lock_file(path.name):
             skipped.append(lock_file_problem(path))
         else:
             to_read.append(path)
     return to_read, skipped
+
+
+def special_file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in a coordinator's words ("a named pipe")."""
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a disk device"), (stat.S_ISSOCK, "a socket"))
+    return next((what for test, what in kinds if test(mode)), "a special file")
 
 
 def _links_inside(link: Path, folder: Path) -> bool:
@@ -162,14 +182,23 @@ def _links_inside(link: Path, folder: Path) -> bool:
 def look_at_file(path: str | os.PathLike) -> FileFacts:
     """Fingerprint and sniff one file; never raises for bad content (an unreadable path does)."""
     path = Path(path)
+    facts = _look_at_file(path)
+    if has_undecodable_bytes(path.name):  # read as usual; named with its odd bytes shown as \xe9
+        facts = replace(facts, problems=(ret.FILE_NAME_NOT_TEXT(Location.of(path)), *facts.problems))
+    return facts
+
+
+def _look_at_file(path: Path) -> FileFacts:
     where = Location.of(path)
-    stat = path.stat()
-    modified = datetime.fromtimestamp(stat.st_mtime, tz=timezone.utc)
-    facts = functools.partial(FileFacts, path=path, file_name=path.name, size=stat.st_size, modified=modified)
-    if stat.st_size > MAX_FILE_BYTES:
-        return facts(sha256=_sha256_of_file(path), problems=(ret.TOO_LARGE(where, why=f"{stat.st_size:,} bytes"),))
-    data = path.read_bytes()
-    facts = functools.partial(facts, sha256=hashlib.sha256(data).hexdigest())
+    found = read_regular_file(path, MAX_FILE_BYTES)
+    if isinstance(found, str):  # a pipe or device, perhaps swapped in after the folder was listed: never read
+        return FileFacts(path=path, file_name=path.name, sha256="", size=0, modified=None,
+                         problems=(ret.NOT_A_REGULAR_FILE(where, what=found),))
+    data, size, modified_at, digest = found
+    facts = functools.partial(FileFacts, path=path, file_name=path.name, size=size, sha256=digest,
+                              modified=datetime.fromtimestamp(modified_at, tz=timezone.utc))
+    if size > MAX_FILE_BYTES:
+        return facts(problems=(ret.TOO_LARGE(where, why=f"{size:,} bytes"),))
     if data.startswith(OLE_SIGNATURE):
         return facts(problems=(_ole_problem(data, where),))
     if not data.startswith(ZIP_SIGNATURES):
@@ -178,7 +207,9 @@ def look_at_file(path: str | os.PathLike) -> FileFacts:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             parts = _inflated_parts(package, len(data), where)
         problem = parts if isinstance(parts, Problem) else _package_problem(parts, where)
-        application = "" if isinstance(parts, Problem) else _application(parts)
+        application, odd = ("", None) if isinstance(parts, Problem) else _application(parts, where)
+        long = {} if problem is not None or isinstance(parts, Problem) else long_texts(parts, sheet_parts(parts, _main_part(
+            SafeET.fromstring(parts[CONTENT_TYPES]))[1]))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError, KeyError, ValueError, SafeET.ParseError,
             zlib.error, RuntimeError) as error:
         # ValueError covers defusedxml's refusals (entities, DTDs); zlib.error damaged compressed data;
@@ -186,15 +217,34 @@ def look_at_file(path: str | os.PathLike) -> FileFacts:
         return facts(problems=(ret.CORRUPT_WORKBOOK(where, why=f"damaged package: {error}"),))
     if problem is not None:
         return facts(application=application, problems=(problem,))
-    return facts(application=application, kind=FileKind.XLSX, content=data)
+    return facts(application=application, kind=FileKind.XLSX, content=data, problems=(odd,) if odd else (), long_texts=long)
 
 
-def _sha256_of_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
+def read_regular_file(path: Path, limit: int) -> tuple[bytes, int, float, str] | str:
+    """(its first `limit` + 1 bytes, its size, its modification time, the SHA-256 of the whole file) of
+    a regular file; what it is instead ("a named pipe") for anything else, which is never read.
+
+    It is looked at before it is opened (opening a device can do things) and opened without
+    waiting (opening a pipe waits for a writer), then looked at again: a pipe put in its place
+    meanwhile is caught without a read that would hang.
+    """
+    before = path.stat()
+    if stat.S_ISDIR(before.st_mode):  # as opening it would: a folder is unreadable as a file, not a special file
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if not stat.S_ISREG(before.st_mode):
+        return special_file_kind(before.st_mode)
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        now = os.fstat(stream.fileno())
+        if not stat.S_ISREG(now.st_mode):
+            return special_file_kind(now.st_mode)
+        digest, kept, size = hashlib.sha256(), [], 0
+        while block := stream.read(1 << 20):
             digest.update(block)
-    return digest.hexdigest()
+            if size <= limit:
+                kept.append(block)
+            size += len(block)
+    return b"".join(kept)[: limit + 1], size, now.st_mtime, digest.hexdigest()
 
 
 def _not_a_zip_why(data: bytes) -> str:
@@ -265,7 +315,24 @@ def _package_problem(parts: dict[str, bytes], where: Location) -> Problem | None
         return ret.CORRUPT_WORKBOOK(where, why=f"the package names {main_part} but does not contain it")
     if _is_strict(parts[main_part]):
         return ret.STRICT_OPEN_XML(where)
-    return _sheet_size_problem(parts, where)
+    return _declared_count_problem(parts, where) or missing_sheet_problem(sheet_parts(parts, main_part), where) or _sheet_size_problem(parts, where)
+
+
+# The start tag of a shared-strings part and the counts it declares: python-calamine reserves room
+# for `uniqueCount` strings up front, and 4x10^18 makes it panic ("capacity overflow").
+_SHARED_STRINGS_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sst\b[^>]{0,2000}>")
+_DECLARED_COUNT = re.compile(rb"""\b(?:count|uniqueCount)\s*=\s*["']\s*\+?(\d+)""")
+
+
+def _declared_count_problem(parts: dict[str, bytes], where: Location) -> Problem | None:
+    """A shared-strings part declaring more strings than any workbook we open can hold (they are counted before anything reads them)."""
+    for xml in parts.values():
+        start = _SHARED_STRINGS_START.search(xml[:4096])
+        for digits in _DECLARED_COUNT.findall(start.group()) if start else ():
+            declared = int(digits.lstrip(b"0")[:21] or b"0")
+            if declared > MAX_WORKBOOK_CELLS:
+                return ret.TOO_LARGE(where, why=f"its shared-strings part declares {declared:,} strings, more than its sheets could ever use")
+    return None
 
 
 def _sheet_size_problem(parts: dict[str, bytes], where: Location) -> Problem | None:
@@ -415,14 +482,23 @@ def _is_strict(workbook_xml: bytes) -> bool:
     return root.tag.startswith("{" + STRICT_NAMESPACE)
 
 
-def _application(parts: dict[str, bytes]) -> str:
-    """Who saved the package, from docProps/app.xml; "" when not recorded (Google Sheets, Numbers)."""
+APPLICATION_MAX = 255  # "LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/..." is under 100
+
+
+def _application(parts: dict[str, bytes], where: Location) -> tuple[str, Problem | None]:
+    """Who saved the package, from docProps/app.xml ("" when not recorded: Google Sheets, Numbers), and
+    a warning when what it says is not what an application writes (40,000 characters, control characters)."""
     try:
         root = SafeET.fromstring(parts["docProps/app.xml"])
     except (KeyError, SafeET.ParseError, ValueError):
-        return ""
+        return "", None
     values = {element.tag.rsplit("}", 1)[-1]: (element.text or "").strip() for element in root}
-    return application_name(values.get("Application", ""), values.get("AppVersion", ""))
+    name = application_name(values.get("Application", ""), values.get("AppVersion", ""))
+    if len(name) <= APPLICATION_MAX and not ILLEGAL_CHARACTERS.search(name):
+        return name, None
+    shown = shortened(without_illegal_characters(name), 80)
+    why = f"in {len(name):,} characters" if len(name) > APPLICATION_MAX else "with control characters in it"
+    return shown, ret.PROPERTY_UNUSABLE(where, why=why, shown=shown)
 
 
 def application_name(application: str, version: str = "") -> str:

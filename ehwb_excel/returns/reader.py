@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import io
 import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -18,7 +21,7 @@ from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.returns.core_properties import last_saved
 from ehwb_excel.returns.intake import look_at_file
-from ehwb_excel.problems.location import Location
+from ehwb_excel.problems.location import Location, cell_name, quoted
 from ehwb_excel.excel.meta_sheet import first_value, parse_meta
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.returns.returned import Answer, AnswerValue, ReturnFile
@@ -50,9 +53,10 @@ def read_return(path: str | os.PathLike, audit: Audit | None = None) -> ReturnFi
     if not facts.readable:
         return found
     try:
-        sheets = _read_sheets(facts.content)
+        with native_output_hidden():
+            sheets = _read_sheets(facts.content)
     except Exception as error:  # calamine raises its own errors for damaged parts; none may escape
-        found.problems.append(ret.CORRUPT_WORKBOOK(Location.of(path), why=_first_line(error)))
+        found.problems.append(ret.CORRUPT_WORKBOOK(Location.of(path), why=_reader_why(error)))
         return found
     except BaseException as error:
         if type(error).__name__ != "PanicException":  # a Rust panic inside calamine (pyo3 makes it a BaseException)
@@ -62,7 +66,7 @@ def read_return(path: str | os.PathLike, audit: Audit | None = None) -> ReturnFi
     _identify(found, sheets)
     if found.return_format == layout.RETURN_FORMAT:
         for sheet_name, rows in sheets.items():
-            _read_answer_sheet(found, sheet_name, rows)
+            _read_answer_sheet(found, sheet_name, rows, facts.long_texts)
     found.problems.extend(check_return(audit, found))
     return found
 
@@ -90,6 +94,39 @@ def _read_sheets(content: bytes) -> dict[str, Rows]:
         return sheets
     finally:
         workbook.close()
+
+
+@contextmanager
+def native_output_hidden() -> Iterator[None]:
+    """The process's standard error (file descriptor 2) sent nowhere while the block runs.
+
+    A Rust panic inside python-calamine is raised as an exception we catch, but the panic
+    message (and, with RUST_BACKTRACE set, a backtrace) is written by the native library
+    straight to descriptor 2, past Python: only redirecting the descriptor keeps it from the user.
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):  # no descriptor 2 (a GUI host such as Excel's): nothing reaches a user
+        yield
+        return
+    try:
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(nowhere, 2)
+        finally:
+            os.close(nowhere)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _reader_why(error: Exception) -> str:
+    """Why python-calamine could not read the workbook, in a coordinator's words."""
+    if type(error).__name__ == "WorksheetNotFound":  # its message is the sheet's name alone
+        return f"the sheet '{quoted(_first_line(error))}' is listed in the workbook but cannot be found in the file"
+    return f"{type(error).__name__}: {_first_line(error)}" if type(error).__module__.startswith("python_calamine") else _first_line(error)
 
 
 def _first_line(error: BaseException) -> str:
@@ -150,7 +187,8 @@ def find_key_row(rows: Rows) -> KeyRow | None:
     return KeyRow(key_row[0], key_row[1], subject)
 
 
-def _read_answer_sheet(found: ReturnFile, sheet_name: str, rows: Rows) -> None:
+def _read_answer_sheet(found: ReturnFile, sheet_name: str, rows: Rows, long_texts: dict[tuple[str, str], str]) -> None:
+    """The answers on one sheet; a cell whose text python-calamine cut at 32,767 characters gets its whole text (`long_texts`)."""
     if sheet_name == layout.META_SHEET:
         return
     key = find_key_row(rows)
@@ -173,11 +211,15 @@ def _read_answer_sheet(found: ReturnFile, sheet_name: str, rows: Rows) -> None:
         question_id = _text(_cell(row, id_column))
         if not question_id:
             continue
+        value = _value(_cell(row, answer_column))
         comment = _value(_cell(row, comment_column)) if comment_column else None
+        if long_texts:
+            value = long_texts.get((sheet_name, cell_name(r, answer_column)), value)
+            comment = long_texts.get((sheet_name, cell_name(r, comment_column)), comment) if comment_column else None
         found.answers.append(Answer(
             question_id=question_id,
             case=case,
-            value=_value(_cell(row, answer_column)),
+            value=value,
             comment=None if comment is None else _text(comment),
             location=where.at(r, answer_column),
             comment_location=where.at(r, comment_column) if comment_column else None,

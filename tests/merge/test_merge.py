@@ -229,7 +229,7 @@ def test_formula_like_text_stays_text_in_the_responses():
 def test_text_a_cell_cannot_hold_is_cut_or_cleaned_with_a_located_problem():
     long_text = "x" * 40_000
     result = run(return_file("SCT", {("Case A", "voice_notes"): long_text, (None, "role"): "lead\x07"}))
-    assert answer(result, "SCT", "Case A", "voice_notes")[COL["Answer"]] == "x" * 32_767
+    assert answer(result, "SCT", "Case A", "voice_notes")[COL["Answer"]] == "x" * 32_766 + "\u2026"  # the cut is shown
     assert answer(result, "SCT", None, "role")[COL["Answer"]] == "lead"
     found = {(p.location.sheet, p.location.cell, p.code) for p in result.report.problems}
     assert ("Case A", "C5", ret.TEXT_TOO_LONG.code) in found

@@ -23,6 +23,8 @@ import pytest
 from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.returns.intake import files_in_returns_folder
+from ehwb_excel.problems.location import file_name_text
+from tests.hostile_kinds import KINDS, NATIVE_NOISE
 from tests.merge_helpers import full_answers, real_master, real_return
 from tests.returns_helpers import filled_return, rewrite_parts
 
@@ -512,3 +514,74 @@ def test_a_sheet_built_to_make_the_extent_scan_slow_is_refused_quickly(tmp_path)
     assert time.monotonic() - started < 20
     assert found[str(unclosed)]["codes"] == [ret.CORRUPT_WORKBOOK.code]
     assert found[str(letters)]["codes"] == [ret.TOO_LARGE.code]
+
+
+# -- one hostile file never stops the merge: it is refused or repaired, with its own line ---------------
+
+MERGE_AND_SAVE = """
+import json, sys
+from openpyxl import load_workbook
+from ehwb_excel.excel import layout
+from ehwb_excel.master.merge_returns import merge_returns
+from ehwb_excel.master.writer import save_master
+result = merge_returns(sys.argv[1], sys.argv[2])
+save_master(sys.argv[2], result, backup=False)
+book = load_workbook(sys.argv[2], read_only=True)
+rows = [list(r) for r in book[layout.RESPONSES_SHEET].iter_rows(min_row=2, values_only=True)]
+print(json.dumps({"lines": [str(p) for p in result.report.problems],
+                  "problems": [[p.location.file, p.location.sheet, p.location.cell, p.code] for p in result.report.problems],
+                  "responses": [[r[2], r[4], r[6], r[8], r[9]] for r in rows if r[2]],
+                  "statuses": {s.agency[:20]: s.status for s in result.submissions}}, ensure_ascii=True, default=str))
+"""
+
+
+def merged_in_child(returns: Path, master: Path) -> tuple[dict, str]:
+    """What merging `returns` into `master` and saving it gave (run in a child: a native abort must not kill pytest), and its stderr."""
+    done = subprocess.run([sys.executable, "-c", MERGE_AND_SAVE, str(returns), str(master)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT), "RUST_BACKTRACE": "1"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.splitlines()[-1]), done.stderr
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_one_hostile_file_is_named_in_one_line_and_every_good_answer_is_still_saved(tmp_path, kind):
+    expected = KINDS[kind]
+    returns = tmp_path / "returns"
+    real_return(returns, "SCT", full_answers("SCT"))
+    hostile = expected.build(returns, "CAMHS return.xlsx")
+    master = real_master(tmp_path / "master.xlsx")
+    found, stderr = merged_in_child(returns, master)
+    assert not any(noise in stderr for noise in NATIVE_NOISE), stderr[-2000:]
+    shown = file_name_text(hostile.name)
+    lines = [line for line in found["lines"] if line.startswith(shown)]
+    assert any(expected.code.code == code for file, _, _, code in found["problems"] if file == shown), found["lines"]
+    assert any(expected.words in line for line in lines), lines
+    assert all("\n" not in line for line in found["lines"])
+    sct = [row for row in found["responses"] if row[0] == "SCT"]
+    assert len(sct) == len([v for v in full_answers("SCT").values() if v not in (None, "")])  # every good answer, once
+    camhs = [row for row in found["responses"] if row[0] == "CAMHS"]
+    assert bool(camhs) is expected.merged, (kind, found["statuses"])
+    assert found["statuses"]["SCT"] == "received"
+
+
+def test_a_cell_over_the_limit_is_measured_in_the_xml_and_its_whole_text_reaches_the_check(tmp_path):
+    from ehwb_excel.returns.reader import read_return
+    from tests.merge_helpers import merge_audit
+
+    path = KINDS["text of 40,000 characters"].build(tmp_path, "CAMHS return.xlsx")
+    found = read_return(path, merge_audit())
+    notes = next(a for a in found.answers if a.question_id == "voice_notes" and a.case == "Case A")
+    assert len(notes.value) == 40_000 and notes.value.endswith("A" * 10)  # python-calamine alone gives 32,767
+    too_long = [p for p in found.problems if p.code == ret.TEXT_TOO_LONG.code]
+    assert [(p.location.sheet, p.location.cell) for p in too_long] == [(notes.location.sheet, notes.location.cell)]
+
+
+def test_a_pipe_swapped_in_after_the_folder_was_listed_is_never_read(tmp_path):
+    from ehwb_excel.returns.reader import read_return
+
+    pipe = tmp_path / "SCT return.xlsx"
+    os.mkfifo(pipe)  # as if swapped in between listing and reading: read_return is given it directly
+    started = time.monotonic()
+    found = read_return(pipe)
+    assert time.monotonic() - started < 5
+    assert [p.code for p in found.problems] == [ret.NOT_A_REGULAR_FILE.code] and found.rejected is False and not found.answers

@@ -124,7 +124,7 @@ UNKNOWN_QUESTION = ProblemType(
 )
 TEXT_TOO_LONG = ProblemType(
     "RET_025", "text-too-long", E,
-    "the {what} has {length:,} characters, more than the 32,767 an Excel cell can hold. The full text is kept in the merge and the master shows only the first 32,767 characters; shorten it and send the return again.",
+    "the {what} has {length:,} characters, more than the 32,767 an Excel cell can hold. The master shows it cut to 32,767 characters, ending in '…'; shorten it and send the return again.",
 )
 ILLEGAL_CHARACTERS = ProblemType(
     "RET_026", "illegal-characters", E,
@@ -150,6 +150,31 @@ FILE_UNREADABLE = ProblemType(
     "RET_033", "file-unreadable", E,
     "the file cannot be opened ({why}); it may still be downloading or syncing, or be locked by another program. Close it there, wait for the copy to finish, and merge again.",
     rejects_file=True,
+)
+
+# -- what a file is and holds, beyond what any application writes (RET_10x) ---------------
+PROPERTY_UNUSABLE = ProblemType(
+    "RET_100", "document-property-unusable", W,
+    "the workbook's document properties name the application that saved it {why}, which no application writes; the master shows "
+    "'{shown}'. The answers are merged as usual; if the agency did not expect this, ask which program saved the file.",
+)
+FILE_NAME_NOT_TEXT = ProblemType(
+    "RET_101", "file-name-not-text", W,
+    "the file's name is not valid text (each byte that is not is shown as \\xNN); the file is read as usual and named so everywhere. "
+    "Rename it (for example to the agency's code and 'return.xlsx') so that everyone can find it.",
+)
+NOT_A_REGULAR_FILE = ProblemType(
+    "RET_102", "not-a-regular-file", W,
+    "this is {what}, not a file, so it is never opened. If a return was meant to be here, save the .xlsx file itself into the returns folder and merge again.",
+)
+COMMENT_WITHOUT_ANSWER = ProblemType(
+    "RET_103", "comment-without-answer", W,
+    "a comment is typed beside question {ref}, whose answer is blank, so it is on no other sheet; it reads: \"{comment}\". "
+    "If it was meant as the answer, type the answer in {cell} and send the return again.",
+)
+NUMBER_OUT_OF_RANGE = ProblemType(
+    "RET_104", "number-out-of-range", E,
+    "answer '{value}' to question {ref} is not a number a workbook can hold ({why}). Type the number meant in {cell} and send the return again.",
 )
 
 # -- across files (decided by the merge) ---------------------------------------------------

@@ -15,6 +15,7 @@ from ehwb_excel.returns.checks import (
     answer_wrong_type,
     case_sheet_missing,
     case_sheet_renamed,
+    comment_without_answer,
     definition_changed,
     illegal_characters,
     late_return,
@@ -48,6 +49,7 @@ CONTENT = (
     answer_not_applicable,
     text_too_long,
     illegal_characters,
+    comment_without_answer,
     late_return,
 )
 ALL_CHECKS = IDENTIFICATION + CONTENT

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue import returns as ret
+from ehwb_excel.problems.location import quoted
 from ehwb_excel.returns.checks.context import CheckContext
 from ehwb_excel.problems.location import Location
 from ehwb_excel.problems.problem import Problem
@@ -16,4 +17,4 @@ NEEDS_AUDIT = True
 def check(context: CheckContext) -> Iterable[Problem]:
     found, expected = context.return_file.template_version, context.known_audit.settings.template_version
     if found != expected:
-        yield ret.TEMPLATE_VERSION_DIFFERS(Location(context.return_file.file_name, layout.META_SHEET), found=found or "none", expected=expected)
+        yield ret.TEMPLATE_VERSION_DIFFERS(Location(context.return_file.file_name, layout.META_SHEET), found=quoted(found or "none"), expected=expected)
