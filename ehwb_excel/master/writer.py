@@ -18,6 +18,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
 from ehwb_excel.problems.location import column_letter
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.worksheet.datavalidation import DataValidation, DataValidationList
@@ -127,13 +128,14 @@ def _write_table(sheet, table: SheetTable) -> None:
     for row_number, row in enumerate(table.rows, start=2):
         flag = sheet_look.row_flag(table.headers, row)
         for column, value in enumerate(row, start=1):
-            cell = put_value(sheet.cell(row=row_number, column=column), value)
+            cell = _data_cell(sheet, row_number, column, value)
             _styled(cell, flag or sheet_look.value_style(value), styles)
             if flag and isinstance(value, date):
+                _own_style(cell)
                 put_value(cell, value)  # the date's format over the flag's style
         _set_height(sheet, row_number, sheet_look.row_height(row, widths))
     for (fill_row, fill_column), colour in table.fills.items():
-        sheet.cell(row=fill_row + 1, column=fill_column).fill = style.solid_fill(colour)
+        _own_style(sheet.cell(row=fill_row + 1, column=fill_column)).fill = style.solid_fill(colour)
     sheet.freeze_panes = "A2"
     sheet_look.print_setup(sheet)
     _choices(sheet, table)
@@ -148,13 +150,43 @@ def _write_table(sheet, table: SheetTable) -> None:
         sheet.auto_filter.ref = f"A1:{last_column}{len(table.rows) + 1}"
 
 
+def _data_cell(sheet, row: int, column: int, value) -> Cell:
+    """A new cell holding `value`, as put_value writes it.
+
+    Text and numbers are stored without openpyxl's per-value checks, which were a quarter of
+    writing a derived sheet: text is always text here (the "=" and "#N/A" that openpyxl would
+    turn into a formula or an error are what put_value forbids), and text no cell can hold was
+    refused before anything was written (_refuse_unwritable_text). Other values go through put_value.
+    """
+    cell = Cell(sheet, row=row, column=column)
+    kind = type(value)
+    if kind is str:
+        cell._value, cell.data_type = value, "s"
+    elif kind is int or kind is float:
+        cell._value = value  # data type "n", as made
+    elif value is not None:
+        put_value(cell, value)
+    sheet._add_cell(cell)  # what sheet.cell() does, without looking for a cell that is not there
+    return cell
+
+
 def _styled(cell, name: str, styles: dict) -> None:
-    """`cell.style = name`, with the style's formatting looked up once per sheet: openpyxl finds a
-    named style by name and copies it for every cell, which was a fifth of a large master's save."""
+    """`cell.style = name`, the style's formatting looked up once per sheet and shared by its cells.
+
+    openpyxl finds a named style by name and copies it for every cell (a fifth of a large
+    master's save); a copy per cell was still a tenth. Every cell in one style holds the same
+    style array, so a cell whose look changes afterwards takes its own first (`_own_style`).
+    """
     if name not in styles:
         cell.style = name
         styles[name] = cell._style
-    cell._style = copy.copy(styles[name])
+    cell._style = styles[name]
+
+
+def _own_style(cell):
+    """The cell, with a style array of its own that it can change without changing its neighbours'."""
+    cell._style = copy.copy(cell._style)
+    return cell
 
 
 def _choices(sheet, table: SheetTable) -> None:

@@ -191,8 +191,13 @@ def lines_needed(ws: Worksheet, cell: Cell) -> int:
 
 def lines_for(text: str, width: float, size: float = 10) -> int:
     """About how many lines `text` wraps to in a column `width` units wide, in Arial of `size` points."""
-    per_line = max(1, int(width * 1.1 * 10 / size) - 1)  # about 1.1 Arial characters per width unit at 10pt
+    per_line = chars_per_line(width, size)
     return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
+def chars_per_line(width: float, size: float = 10) -> int:
+    """About how many characters of Arial of `size` points fit on one line of a column `width` units wide."""
+    return max(1, int(width * 1.1 * 10 / size) - 1)  # about 1.1 Arial characters per width unit at 10pt
 
 
 def _merged_width(ws: Worksheet, cell: Cell) -> float | None:
