@@ -48,8 +48,10 @@ if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # started with Ctrl-C
 
 
 def run() -> None:
+    from ehwb_excel.cli import lean_imports
     from ehwb_excel.cli.main import main
 
+    lean_imports.install()
     code = main()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: a Ctrl-C while Python shuts down changes nothing
     sys.exit(code)
