@@ -15,6 +15,11 @@ from ehwb_excel.problems.location import Location
 from ehwb_excel.problems.problem import Problem
 
 CHOICES = (layout.QUOTE_INCLUDE, layout.QUOTE_LEAVE_OUT)
+# "Given by" names every agency up to ALL_NAMED_UP_TO (a partnership has about a dozen); past that
+# it names the first NAMED_GIVERS and counts the rest, so the cell does not grow with the number
+# of agencies (2,000 returns saying the same words made one cell of 16,000 characters). Every
+# agency's own answer stays on its own row of the Responses sheet, with its file, sheet and cell.
+ALL_NAMED_UP_TO, NAMED_GIVERS = 12, 10
 PROMPT = f"{layout.QUOTE_INCLUDE} puts this quote in the report; {layout.QUOTE_LEAVE_OUT} keeps it out."
 
 QuoteKey = tuple[str, str, str]  # (line of enquiry, kind, text) as same_text folds them
@@ -73,7 +78,7 @@ def quote_choices_table(audit: Audit, responses: Iterable[ResponseRow], previous
     case_order = {c.reference: i for i, c in enumerate(audit.cases)}
     for quote in distinct_quotes(audit, responses):
         cases = sorted(quote.cases, key=lambda c: case_order.get(c, len(case_order)))
-        table.rows.append((quote.line, quote.kind, quote.text, _join(quote.agencies), _join(cases),
+        table.rows.append((quote.line, quote.kind, quote.text, given_by(quote.agencies), _join(cases),
                            previous.get(quote.key, layout.QUOTE_LEAVE_OUT)))
     return table
 
@@ -89,6 +94,14 @@ def choices_from_records(records: Iterable[Mapping]) -> dict[QuoteKey, str]:
             value = layout.QUOTE_INCLUDE if typed == layout.QUOTE_INCLUDE.casefold() else layout.QUOTE_LEAVE_OUT
             found[quote_key(str(record.get(line) or ""), str(record.get(kind) or ""), words)] = value
     return found
+
+
+def given_by(agencies: list[str]) -> str:
+    """'SCT, CAMHS and WMP'; past ALL_NAMED_UP_TO agencies, the first NAMED_GIVERS and 'and 1,990 other agencies'."""
+    if len(agencies) <= ALL_NAMED_UP_TO:
+        return _join(agencies)
+    rest = len(agencies) - NAMED_GIVERS
+    return f"{', '.join(agencies[:NAMED_GIVERS])} and {rest:,} other agencies"
 
 
 def _join(items: list[str]) -> str:

@@ -44,3 +44,34 @@ def test_a_choice_survives_a_corrected_return_and_a_reworded_quote_is_said_to_be
     }
     gone = [p for p in second.report.problems if p.code == QUOTE_CHOICE_GONE.code]
     assert [p.context["words"] for p in gone] == ["visits were consistent"]
+
+
+def test_given_by_names_a_dozen_agencies_then_counts_the_rest_and_each_answer_keeps_its_row():
+    import dataclasses
+
+    from ehwb_excel.audit.model import Agency, Case
+    from ehwb_excel.merge.quote_choices import NAMED_GIVERS, quote_choices_table
+    from ehwb_excel.merge.response_row import ResponseRow
+
+    codes = [f"AG{n:04d}" for n in range(2000)]
+    audit = dataclasses.replace(AUDIT, agencies=tuple(Agency(c, f"Agency {c}") for c in codes), cases=(Case("Case A", tuple(codes)),))
+    column = {name: i for i, name in enumerate(layout.RESPONSES_COLUMNS)}
+
+    def said(code, words):
+        values = [None] * len(layout.RESPONSES_COLUMNS)
+        for name, value in (("Case", "Case A"), ("Agency", code), ("Question ID", "voice_notes"), ("Answer", words)):
+            values[column[name]] = value
+        return ResponseRow(*values)
+
+    everyone = quote_choices_table(audit, [said(c, SAME) for c in codes], {})
+    (row,) = everyone.records()
+    assert row["Given by"] == ", ".join(codes[:NAMED_GIVERS]) + " and 1,990 other agencies"
+    assert len(row["Given by"]) < 200  # 2,000 agencies named in full: over 16,000 characters in one cell
+    # a partnership's dozen agencies are all named
+    dozen = quote_choices_table(audit, [said(c, SAME) for c in codes[:12]], {})
+    assert dozen.records()[0]["Given by"] == ", ".join(codes[:11]) + " and AG0011"
+    # who said it, agency by agency: every answer has its own row on Responses (merged for real)
+    result = merge(audit, [return_file(c, {("Case A", "voice_notes"): SAME}) for c in codes[:15]], MasterState.empty(audit), now=NOW)
+    responses = result.sheet(layout.RESPONSES_SHEET).records()
+    assert [r["Agency"] for r in responses if r["Answer"] == SAME] == codes[:15]
+    assert result.sheet(layout.QUOTE_CHOICES_SHEET).records()[0]["Given by"].endswith(" and 5 other agencies")
