@@ -7,7 +7,7 @@ import sys
 from ehwb_excel.addin.names import ADDIN_FILE_NAME, SETTINGS_SHEET
 from ehwb_excel.addin.port import MESSAGE_TITLE, excel_input_rows
 from ehwb_excel.addin.settings_file import addin_file_settings, setting_in
-from ehwb_excel.merge.sheet_table import SheetTable
+from ehwb_excel.merge.sheet_table import ChoiceColumn, SheetTable
 
 
 class XlwingsWorkbookPort:
@@ -76,6 +76,8 @@ class XlwingsWorkbookPort:
                 sheet.range((row + 1, column)).color = f"#{colour}"
         if table.excel_table:
             self._table_over(sheet, table, target)
+        for choice in table.choice_columns():
+            _dropdown(sheet.range((2, choice.column), (choice.last_row, choice.column)), choice)
 
     def _table_over(self, sheet, table: SheetTable, target) -> None:
         # An Excel table needs a data row: an empty result keeps one blank row under the header.
@@ -118,3 +120,23 @@ def _sheet_setting(book, key: str) -> str | None:
         if isinstance(name, str) and name.strip().upper() == key.upper() and value not in (None, ""):
             return str(value).strip()
     return None
+
+
+# Excel's constants for Range.Validation.Add (XlDVType, XlDVAlertStyle, XlFormatConditionOperator)
+XL_VALIDATE_LIST, XL_VALID_ALERT_STOP, XL_BETWEEN = 3, 1, 1
+
+
+def _dropdown(cells, choice: ChoiceColumn) -> None:
+    """The dropdown `ehwb merge` writes (master/writer.choice_validation), through Excel's COM object
+    model on Windows. On a Mac the button writes the column without one (its AppleScript model
+    has not been tried here: docs/addin.md says so); `ehwb merge` writes it on every system."""
+    if not sys.platform.startswith("win"):
+        return
+    validation = cells.api.Validation
+    validation.Delete()
+    # Excel takes a list validation's items comma-separated (the UK's list separator)
+    validation.Add(Type=XL_VALIDATE_LIST, AlertStyle=XL_VALID_ALERT_STOP, Operator=XL_BETWEEN, Formula1=",".join(choice.values))
+    validation.IgnoreBlank = True
+    validation.InCellDropdown = True
+    validation.InputMessage = validation.ErrorMessage = choice.prompt
+    validation.ErrorTitle = "Not accepted"

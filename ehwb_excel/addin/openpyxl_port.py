@@ -10,8 +10,10 @@ import os
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.worksheet.datavalidation import DataValidationList
 
 from ehwb_excel.addin.port import MESSAGE_TITLE
+from ehwb_excel.master.writer import choice_validation
 from ehwb_excel.merge.sheet_table import SheetTable
 from ehwb_excel.workbook.style import put_value, solid_fill
 
@@ -54,6 +56,9 @@ class OpenpyxlWorkbookPort:
                 put_value(sheet.cell(row_number, column_number), value)
         for (fill_row, fill_column), colour in table.fills.items():
             sheet.cell(fill_row + 1, fill_column).fill = solid_fill(colour)
+        sheet.data_validations = DataValidationList()
+        for choice in table.choice_columns():
+            sheet.add_data_validation(choice_validation(choice))
         self.unsaved = True
 
     def save(self) -> None:

@@ -36,7 +36,7 @@ from ehwb_excel.master.keepsakes import content_openpyxl_drops
 from ehwb_excel.master import sheet_look
 from ehwb_excel.master.reader import read_master_audit
 from ehwb_excel.problems.problem import EhwbError, Problem
-from ehwb_excel.merge.sheet_table import SheetTable
+from ehwb_excel.merge.sheet_table import ChoiceColumn, SheetTable
 from ehwb_excel.workbook import style
 
 if TYPE_CHECKING:
@@ -191,14 +191,18 @@ def _own_style(cell):
 
 def _choices(sheet, table: SheetTable) -> None:
     """Dropdowns on the columns the coordinator chooses in."""
-    last = max(len(table.rows), 1) + 1
-    for header, (values, prompt) in table.choices.items():
-        letter = column_letter(table.headers.index(header) + 1)
-        validation = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True,
-                                    showErrorMessage=True, showInputMessage=True, errorStyle="stop",
-                                    errorTitle="Not accepted", error=prompt, prompt=prompt)
-        validation.add(f"{letter}2:{letter}{last}")
-        sheet.add_data_validation(validation)
+    for choice in table.choice_columns():
+        sheet.add_data_validation(choice_validation(choice))
+
+
+def choice_validation(choice: ChoiceColumn) -> DataValidation:
+    """openpyxl's validation for a dropdown a coordinator chooses in: only the listed values are accepted."""
+    validation = DataValidation(type="list", formula1=choice.list_formula, allow_blank=True,
+                                showErrorMessage=True, showInputMessage=True, errorStyle="stop",
+                                errorTitle="Not accepted", error=choice.prompt, prompt=choice.prompt)
+    letter = column_letter(choice.column)
+    validation.add(f"{letter}2:{letter}{choice.last_row}")
+    return validation
 
 
 def put_value(cell, value):

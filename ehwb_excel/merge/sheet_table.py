@@ -5,6 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+@dataclass(frozen=True)
+class ChoiceColumn:
+    """A dropdown over one column's data cells: rows 2 to `last_row` (Excel's numbers) of `column`."""
+
+    column: int  # 1-based
+    last_row: int
+    values: tuple[str, ...]
+    prompt: str
+
+    @property
+    def list_formula(self) -> str:
+        """The list as a validation's formula holds it: '"Include,Leave out"'."""
+        return '"' + ",".join(self.values) + '"'
+
+
 @dataclass
 class SheetTable:
     """What the merge puts on one derived sheet of the master.
@@ -27,6 +42,12 @@ class SheetTable:
         """The values under one header, in row order."""
         index = self.headers.index(header)
         return [row[index] for row in self.rows]
+
+    def choice_columns(self) -> list[ChoiceColumn]:
+        """The dropdowns every writer puts on the sheet (an empty sheet keeps one row to choose in)."""
+        last = max(len(self.rows), 1) + 1
+        return [ChoiceColumn(self.headers.index(header) + 1, last, values, prompt)
+                for header, (values, prompt) in self.choices.items()]
 
     def records(self) -> list[dict]:
         return [dict(zip(self.headers, row)) for row in self.rows]

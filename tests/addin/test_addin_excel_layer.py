@@ -56,6 +56,33 @@ class FakeRange:
     def font(self):
         return self.sheet.font_for(self.address)
 
+    @property
+    def api(self):  # the COM Range: only its Validation is used
+        return self.sheet.validations.setdefault(self.address, FakeValidation())
+
+
+class FakeValidation:
+    """Excel's Range.Validation: what was deleted, added and set."""
+
+    def __init__(self):
+        self.calls, self.settings = [], {}
+
+    @property
+    def Validation(self):
+        return self
+
+    def Delete(self):
+        self.calls.append(("Delete",))
+
+    def Add(self, **options):
+        self.calls.append(("Add", options))
+
+    def __setattr__(self, name, value):
+        if name in ("calls", "settings"):
+            object.__setattr__(self, name, value)
+        else:
+            self.settings[name] = value
+
 
 class FakeFont:
     def __init__(self):
@@ -78,11 +105,13 @@ class FakeTables(list):
 class FakeSheet:
     def __init__(self, name, cells=None):
         self.name, self.cells = name, dict(cells or {})
-        self.tables, self.colour_calls, self.fonts = FakeTables(), [], {}
+        self.tables, self.colour_calls, self.fonts, self.validations = FakeTables(), [], {}, {}
 
-    def range(self, address):
+    def range(self, address, last=None):
         if address == "A1":
             return FakeRange(self, 1, 1)
+        if last is not None:  # range((row, column), (last row, last column))
+            return FakeRange(self, *address, last[0] - address[0] + 1, last[1] - address[1] + 1)
         return FakeRange(self, *address)
 
     def clear_contents(self):
@@ -174,6 +203,28 @@ def test_fills_are_reset_then_set_per_cell():
     table = SheetTable("Grades", ("Case", "SCT"), [("Case A", "Good")], fills={(1, 2): "92D050"})
     XlwingsWorkbookPort(FakeBook([sheet])).write_sheet(table)
     assert sheet.colour_calls == [((2, 1, 2, 2), None), ((2, 2, 1, 1), "#92D050")]
+
+
+CHOOSING = SheetTable("Quote choices", ("Quote", "Report?"), [("Listens well", ""), ("Late plans", "Include")],
+                      choices={"Report?": (("Include", "Leave out"), "Include puts this quote in the report.")})
+
+
+def test_on_windows_a_choice_column_gets_excel_s_own_dropdown_over_its_data_rows(monkeypatch):
+    monkeypatch.setattr(excel_layer.sys, "platform", "win32")
+    sheet = FakeSheet("Quote choices")
+    XlwingsWorkbookPort(FakeBook([sheet])).write_sheet(CHOOSING)
+    [(address, validation)] = sheet.validations.items()
+    assert address == (2, 2, 2, 1)  # B2:B3
+    assert validation.calls == [("Delete",), ("Add", {"Type": 3, "AlertStyle": 1, "Operator": 1, "Formula1": "Include,Leave out"})]
+    assert validation.settings == {"IgnoreBlank": True, "InCellDropdown": True, "InputMessage": "Include puts this quote in the report.",
+                                   "ErrorMessage": "Include puts this quote in the report.", "ErrorTitle": "Not accepted"}
+
+
+def test_on_a_mac_the_choice_column_is_written_without_a_dropdown(monkeypatch):
+    monkeypatch.setattr(excel_layer.sys, "platform", "darwin")
+    sheet = FakeSheet("Quote choices")
+    XlwingsWorkbookPort(FakeBook([sheet])).write_sheet(CHOOSING)
+    assert sheet.validations == {} and sheet.cells[(3, 2)] == "'Include"
 
 
 def test_settings_come_from_the_open_workbook_first_then_the_add_in():
