@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -127,6 +128,18 @@ def text_over_a_cells_limit(folder: Path, name: str) -> Path:
     return _in_xml(path, b"x" * 39_990 + b"_x0041_" * 10)  # ten escaped "A"s: 40,000 characters once read
 
 
+def two_copies_of_a_sheet(folder: Path, name: str) -> Path:
+    """The answer sheet twice under one part name, the second with a cell at XFD1048576: readers differ on which they read."""
+    path = _good(folder, name)
+    with zipfile.ZipFile(path) as package:
+        sheet = next(n for n in package.namelist() if n.startswith("xl/worksheets/") and b"Case A" in package.read(n))
+        far = package.read(sheet).replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>', 1)
+    with zipfile.ZipFile(path, "a") as package, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name, and writes it
+        package.writestr(sheet, far)
+    return path
+
+
 KINDS: dict[str, Kind] = {
     "application of 40,000 characters": Kind(long_application, ret.PROPERTY_UNUSABLE, "40,000 characters", True),
     "agency code of 40,000 characters": Kind(long_agency_code, ret.UNKNOWN_AGENCY, "CCCC", False),
@@ -138,6 +151,7 @@ KINDS: dict[str, Kind] = {
     "broken relationship": Kind(broken_relationship, ret.CORRUPT_WORKBOOK, "the sheet 'Case A'", False),
     "comment beside a blank answer": Kind(comment_beside_a_blank_answer, ret.COMMENT_WITHOUT_ANSWER, "Seen weekly by the school nurse", True),
     "1e999 for a number": Kind(number_beyond_any_workbook, ret.NUMBER_OUT_OF_RANGE, "1e999", True),
+    "two parts of one name": Kind(two_copies_of_a_sheet, ret.CORRUPT_WORKBOOK, "two parts named", False),
     "text of 40,000 characters": Kind(text_over_a_cells_limit, ret.TEXT_TOO_LONG, "40,000 characters", True),
 }
 

@@ -4,7 +4,8 @@ Ctrl-C stops the program at once (a KeyboardInterrupt raised into library code c
 swallowed there, or turned into another error): the temporary files registered in
 `files.interrupts` are removed, the line "interrupted" is printed (the JSON document with
 --json), and the exit code is 130. Inside a moment that must not be cut (moving a set of
-files in) it waits until that moment is over.
+files in) it waits until that moment is over. `kill` (SIGTERM) and a closed terminal (SIGHUP)
+remove the temporary files too, then end the program as that signal would.
 """
 
 import json
@@ -43,8 +44,21 @@ def interrupted_document() -> dict:
     return {"valid": False, "exit_code": 130, "errors": 1, "warnings": 0, "problems": [problem]}
 
 
+def _terminated(signum, frame):
+    """`kill` (SIGTERM) or a closed terminal (SIGHUP): the temporary files go, then the program ends as killed by that signal."""
+    if interrupts.postpone():  # moving a set of files in: it ends as interrupted once that is done
+        return
+    interrupts.remove_temporary_files()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
 if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # started with Ctrl-C ignored (nohup, a background job): keep it so
     signal.signal(signal.SIGINT, _interrupted)
+for _name in ("SIGTERM", "SIGHUP"):  # not on Windows
+    _signal = getattr(signal, _name, None)
+    if _signal is not None and signal.getsignal(_signal) is signal.SIG_DFL:  # nohup ignores SIGHUP: keep it so
+        signal.signal(_signal, _terminated)
 
 
 def run() -> None:

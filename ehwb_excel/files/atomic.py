@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import glob
 import os
+import re
 import shutil
+import stat
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from ehwb_excel.files import interrupts
+
+STALE_AFTER = 3600  # seconds: a temporary file this old is left from a save that was killed, wherever it ran
 
 
 @contextmanager
@@ -18,12 +24,15 @@ def replacing(path: str | os.PathLike) -> Iterator[Path]:
     replaces `path` in one step (os.replace), keeping the old file's permissions.
 
     On an error (a crash in the writer, a full disk, a locked target) `path` is left exactly
-    as it was and the temporary file is removed; the error propagates.
+    as it was and the temporary file is removed; the error propagates. The temporary file's
+    name carries this process's id, so one left by a save that was killed (SIGKILL, a power
+    cut) is recognised and removed by the next save beside it.
     """
     path = Path(path)
+    remove_stale_temporaries(path)
     # the same folder, so the rename never crosses a file system; a dot name, so it looks hidden
-    temporary = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.tmp{path.suffix}")
-    with interrupts.temporary(temporary):  # removed by a Ctrl-C that stops the program, too
+    temporary = path.with_name(f".{path.stem}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp{path.suffix}")
+    with interrupts.temporary(temporary):  # removed by a Ctrl-C or a kill that stops the program, too
         try:
             yield temporary
             if path.exists():
@@ -34,8 +43,55 @@ def replacing(path: str | os.PathLike) -> Iterator[Path]:
                 temporary.unlink()
 
 
-def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
-    """`data` written to `path` atomically (see `replacing`); the path written."""
+def write_bytes(path: str | os.PathLike, data: bytes | memoryview) -> Path:
+    """`data` written to `path` atomically (see `replacing`), on the disk before it replaces `path`; the path written."""
     with replacing(path) as temporary:
-        temporary.write_bytes(data)
+        with open(temporary, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())  # else a power cut just after the rename can leave an empty file under the old name
     return Path(path)
+
+
+def temporaries_of(path: Path) -> list[Path]:
+    """The temporary files `replacing` made (or left) beside `path`."""
+    pattern = re.compile(rf"\.{re.escape(path.stem)}\.(?:\d+-)?[0-9a-f]{{8}}\.tmp{re.escape(path.suffix)}")
+    found = path.parent.glob(f".{glob.escape(path.stem)}.*.tmp{glob.escape(path.suffix)}")
+    return sorted(p for p in found if pattern.fullmatch(p.name))
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files beside `path` left by saves that were killed; the ones removed.
+
+    One is stale when the process that made it has gone (on this system) or it is over an
+    hour old (a save never takes that long, and the process may have run on another computer
+    writing to the same shared folder).
+    """
+    removed = []
+    for candidate in temporaries_of(path):
+        try:
+            facts = candidate.lstat()
+            if not stat.S_ISREG(facts.st_mode):
+                continue
+            owner = candidate.name[len(path.stem) + 2:].split("-", 1)[0]
+            gone = owner.isdigit() and not _running(int(owner))
+            if gone or time.time() - facts.st_mtime > STALE_AFTER:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:  # removed meanwhile, or not ours to remove: the save goes on
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":  # Windows has no harmless probe (os.kill terminates): age alone decides there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, under another user
+        return True
+    return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import io
 import os
 import shutil
 from datetime import date, datetime
@@ -26,7 +27,7 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ehwb_excel.excel import layout
-from ehwb_excel.files.atomic import replacing
+from ehwb_excel.files.atomic import write_bytes
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS
 from ehwb_excel.excel.limits import CELL_TEXT_MAX
@@ -316,9 +317,12 @@ def make_backup(master: Path, backup_dir: str | os.PathLike | None = None) -> Pa
 
 
 def _save_atomically(workbook, master: Path) -> None:
+    # saved in memory first: on a full disk only our own write fails, cleanly, instead of a zip file
+    # openpyxl leaves open on disk, whose clean-up at exit printed "Exception ignored ... OSError"
+    content = io.BytesIO()
+    workbook.save(content)
     try:
-        with replacing(master) as temporary:
-            workbook.save(temporary)
+        write_bytes(master, content.getbuffer())
     except PermissionError as error:
         raise EhwbError(ret.MASTER_LOCKED(
             Location.of(master), why=f"the system refused to replace it: {error.strerror or error}",

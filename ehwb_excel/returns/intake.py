@@ -16,6 +16,7 @@ of its workbook is reported as rejected rather than silently passed over.
 
 from __future__ import annotations
 
+import collections
 import errno
 import functools
 import hashlib
@@ -37,7 +38,7 @@ from ehwb_excel.excel.signatures import OLE_SIGNATURE, ZIP_SIGNATURES
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS, without_illegal_characters
 from ehwb_excel.excel.limits import shortened
-from ehwb_excel.problems.location import Location, cell_name, has_undecodable_bytes
+from ehwb_excel.problems.location import Location, cell_name, has_undecodable_bytes, quoted
 from ehwb_excel.problems.problem import Problem
 from ehwb_excel.returns.long_texts import long_texts
 from ehwb_excel.returns.sheet_parts import missing_sheet_problem, sheet_parts
@@ -434,6 +435,12 @@ def _inflated_parts(package: zipfile.ZipFile, zipped_bytes: int, where: Location
     entries = package.infolist()
     if len(entries) > MAX_ENTRIES:
         return ret.TOO_LARGE(where, why=f"{len(entries):,} parts in the package")
+    names = collections.Counter(entry.filename.casefold() for entry in entries)
+    if len(names) < len(entries):
+        # part names are case-insensitive (Open Packaging Conventions); readers disagree on which of
+        # two copies they read, so the one checked here might not be the one the values come from
+        twice = next(entry.filename for entry in entries if names[entry.filename.casefold()] > 1)
+        return ret.CORRUPT_WORKBOOK(where, why=f"the package holds two parts named {quoted(twice)}, which no application writes")
     total = 0
     parts: dict[str, bytes] = {}
     for entry in entries:
@@ -444,7 +451,7 @@ def _inflated_parts(package: zipfile.ZipFile, zipped_bytes: int, where: Location
                 if total > MAX_UNZIPPED_BYTES:
                     return ret.TOO_LARGE(where, why=f"over {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB once unzipped")
                 blocks.append(block)
-        parts.setdefault(entry.filename, b"".join(blocks))  # a duplicated name: the first part, as zipfile reads it
+        parts[entry.filename] = b"".join(blocks)
     if total > 10 * 1024 * 1024 and total > MAX_RATIO * max(zipped_bytes, 1):
         return ret.TOO_LARGE(where, why=f"it unzips to {total // zipped_bytes}x its size")
     return parts

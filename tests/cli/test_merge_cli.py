@@ -14,6 +14,7 @@ from ehwb_excel.cli.main import main
 from ehwb_excel.master.reader import open_master, sheet_records
 from ehwb_excel.master.merge_returns import merge_returns
 from ehwb_excel.problems.problem import EhwbError
+from tests.full_disk import disk_fills
 from tests.merge_helpers import LATE, NOW, full_answers, real_master, real_return
 
 
@@ -163,11 +164,7 @@ def test_a_master_kept_in_the_returns_folder_is_not_read_as_a_return(folder):
 def test_a_full_disk_is_one_line_on_stderr_exit_2_and_the_master_byte_for_byte_unchanged(folder, capsys, monkeypatch):
     before = (folder / "master.xlsx").read_bytes()
 
-    def disk_full(self, filename):
-        Path(filename).write_bytes(before[:100])  # part of the file was written before the disk filled
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", disk_full)
+    disk_fills(monkeypatch)  # part of the file is written before the disk fills
     assert merge_cli(folder) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: master.xlsx: the master workbook could not be saved (No space left on device)")
@@ -198,3 +195,32 @@ def test_a_return_whose_file_name_holds_a_line_break_merges_and_the_master_saves
     assert merge_cli(folder) == 0, capsys.readouterr().err
     records = {r["Agency"]: r for r in sheet_records(open_master(folder / "master.xlsx"), layout.SUBMISSIONS_SHEET)}
     assert records["SCT"]["File"] == "SCT\\nreturn.xlsx"  # shown escaped, on one line
+
+
+FULL_DISK_MERGE = """
+import sys
+from tests.full_disk import disk_fills
+class Patch:  # pytest's monkeypatch, outside pytest
+    def setattr(self, target, name, value, raising=True):
+        setattr(target, name, value)
+disk_fills(Patch())
+from ehwb_excel.cli.main import main
+sys.exit(main(["merge", sys.argv[1], "--master", sys.argv[2], "--no-backup"]))
+"""
+
+
+def test_a_full_disk_prints_our_one_line_and_nothing_after_it_when_the_program_ends(folder):
+    # openpyxl used to write the zip straight to the disk: the zip file it left open on the error
+    # was closed when the program ended, and printed "Exception ignored ... OSError" after our line
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    before = (folder / "master.xlsx").read_bytes()
+    done = subprocess.run([sys.executable, "-c", FULL_DISK_MERGE, str(folder / "returns"), str(folder / "master.xlsx")], cwd=root,
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [done.stderr.strip()]  # one line
+    assert "No space left on device" in done.stderr and "Exception ignored" not in done.stderr
+    assert (folder / "master.xlsx").read_bytes() == before
+    assert not [p.name for p in folder.iterdir() if p.name.endswith(".tmp.xlsx")]

@@ -18,6 +18,7 @@ from ehwb_excel.master.writer import save_master, write_derived_sheets
 from ehwb_excel.merge.merge import merge
 from ehwb_excel.problems.problem import EhwbError
 from ehwb_excel.merge.sheet_table import SheetTable
+from tests.full_disk import disk_fills
 from tests.merge_helpers import NOW, blank_master, data_of, full_answers, merge_audit, return_file
 
 AUDIT = merge_audit()
@@ -190,11 +191,7 @@ def test_the_previous_master_is_kept_as_a_timestamped_backup(master, tmp_path):
 def test_a_crash_while_saving_leaves_the_old_master_intact(master, monkeypatch):
     before = master.read_bytes()
 
-    def half_then_crash(self, filename):
-        Path(filename).write_bytes(before[: len(before) // 2])
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", half_then_crash)
+    disk_fills(monkeypatch, after=len(before) // 2)
     with pytest.raises(EhwbError) as failed:
         save_master(master, typical(), backup=False)
     assert failed.value.problems[0].code == ret.MASTER_NOT_SAVED.code
@@ -207,7 +204,7 @@ def test_an_unexpected_crash_while_saving_also_leaves_the_old_master_intact(mast
     before = master.read_bytes()
 
     def crash(self, filename):
-        Path(filename).write_bytes(b"PK half")
+        filename.write(b"PK half")  # the workbook is saved in memory first, then written whole
         raise RuntimeError("bug")
 
     monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", crash)
