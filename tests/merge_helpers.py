@@ -171,17 +171,21 @@ def data_of(result) -> dict[str, list[tuple]]:
 # -- real workbooks (the generator's agency workbooks and master, filled in by id) ------------------
 
 
+# The identity key `ehwb generate` would keep in the master; the real returns' tokens are made with it.
+HELPER_KEY = bytes(range(32))
+
+
 def real_master(path: Path, audit: Audit | None = None) -> Path:
-    """The master `ehwb generate` writes, saved at `path`."""
+    """The master `ehwb generate` writes (with HELPER_KEY), saved at `path`."""
     from ehwb_excel.workbook.master_skeleton import master_workbook
 
-    master_workbook(audit or merge_audit()).save(path)
+    master_workbook(audit or merge_audit(), HELPER_KEY).save(path)
     return path
 
 
 def real_return(folder: Path, agency: str, answers: dict, *, name: str | None = None,
                 modified: datetime | None = ON_TIME, comments: dict | None = None) -> Path:
-    """The agency's generated workbook with `answers` filled in by (case, question id), saved at `modified` (UTC).
+    """The agency's generated workbook (its token made with HELPER_KEY) with `answers` filled in by (case, question id), saved at `modified` (UTC).
 
     The time is the workbook's own last-saved time and the file's; None leaves both as now.
     """
@@ -191,7 +195,7 @@ def real_return(folder: Path, agency: str, answers: dict, *, name: str | None = 
 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / (name or f"{agency} return.xlsx")
-    agency_workbook(merge_audit(), agency).save(path)
+    agency_workbook(merge_audit(), agency, identity_key=HELPER_KEY).save(path)
     fill_answers(path, answers, comments=comments)
     if modified is not None:
         set_saved_time(path, modified)

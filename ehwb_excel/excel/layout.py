@@ -31,7 +31,9 @@ META_TEMPLATE_VERSION = "template_version"
 META_DEFINITION_CHECKSUM = "definition_checksum"
 META_GENERATED_AT = "generated_at"  # ISO 8601, UTC
 META_CASE_SHEETS = "case_sheet"  # one row per case sheet: case_sheet | sheet name | case reference
-META_KEYS = (META_FORMAT, META_AUDIT_ID, META_AGENCY, META_TEMPLATE_VERSION, META_DEFINITION_CHECKSUM, META_GENERATED_AT)
+META_AGENCY_TOKEN = "agency_token"  # HMAC of audit, agency and cases under the master's key (audit/identity.py)
+META_KEYS = (META_FORMAT, META_AUDIT_ID, META_AGENCY, META_TEMPLATE_VERSION, META_DEFINITION_CHECKSUM, META_GENERATED_AT,
+             META_AGENCY_TOKEN)  # each at most once: a second row is refused, never silently the first or the last
 
 # Every answer sheet (each case sheet and AGENCY_SHEET) has one hidden "key row" above its
 # visible header. Each cell of that row names what its column holds, so answers are found by
@@ -53,6 +55,7 @@ ANSWER_SHEET_COLUMNS = (COL_REF, COL_QUESTION, COL_ANSWER, COL_COMMENT, COL_GUID
 MASTER_FORMAT = "ehwb-master/1"
 MASTER_META_SHEET = META_SHEET  # holds META_FORMAT, META_AUDIT_ID and the audit definition:
 META_AUDIT_JSON = "audit_json"  # rows `audit_json | <chunk>` in order; join the chunks -> JSON
+META_IDENTITY_KEY = "identity_key"  # the key agency tokens are made with (hex); only ever in the master
 
 # Sheets the coordinator types into; the merge never writes them. Title in row 1, guidance in
 # row 2, headers in COORDINATOR_HEADER_ROW, data below.

@@ -31,6 +31,18 @@ def parse_meta(rows: Iterable[Iterable[object]]) -> dict[str, list[list[str]]]:
     return found
 
 
+def repeated_keys(rows: Iterable[Iterable[object]], keys: Iterable[str]) -> dict[str, list[int]]:
+    """Key -> the row numbers (as Excel counts) of every row with that key, for each of `keys` found on more than one row."""
+    wanted = set(keys)
+    found: dict[str, list[int]] = {}
+    for number, row in enumerate(rows, start=1):
+        first = next(iter(row), None)
+        key = "" if first is None else _text(first).strip()
+        if key in wanted:
+            found.setdefault(key, []).append(number)
+    return {key: numbers for key, numbers in found.items() if len(numbers) > 1}
+
+
 def first_value(meta: Mapping[str, list[list[str]]], key: str) -> str | None:
     """The first value of the first row with `key`; None when the key is absent."""
     rows = meta.get(key)

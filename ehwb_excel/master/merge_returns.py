@@ -39,7 +39,9 @@ def merge_returns(returns_dir: str | os.PathLike, master_path: str | os.PathLike
     master = Path(master_path).resolve()
     paths, skipped = files_in_returns_folder(folder)
     paths = [path for path in paths if path.resolve() != master]  # the master kept in the returns folder is not a return
-    returns = read_returns(paths, state.audit, jobs=jobs, on_file_read=on_file_read)
+    returns = read_returns(paths, state.audit, jobs=jobs, on_file_read=on_file_read, identity_key=state.identity_key)
+    if state.identity_key is None:  # once per merge, not once per return
+        skipped = [ret.MASTER_WITHOUT_IDENTITY_KEY(Location.of(master_path)), *skipped]
     return merge(state.audit, returns, state, now=now or datetime.now(timezone.utc), folder_problems=skipped)
 
 
@@ -57,18 +59,19 @@ def available_cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def read_and_check(path: Path, audit: Audit) -> ReturnFile:
-    """One return read and checked; never raises: a reader bug refuses this file, with why."""
+def read_and_check(path: Path, audit: Audit, identity_key: bytes | None = None) -> ReturnFile:
+    """One return read and checked (its identity token too, given the master's key); never raises: a reader bug refuses this file, with why."""
     from ehwb_excel.returns.reader import read_return
 
     try:
-        found = read_return(path, audit)  # given the audit, the reader runs every check once
+        found = read_return(path, audit, identity_key=identity_key)  # given the audit, the reader runs every check once
     except Exception as error:  # a reader bug must not stop the other returns: refuse this file, say why
         found = _unreadable(path, error)
     return found
 
 
-def read_returns(paths: list[Path], audit: Audit, *, jobs: int = 1, on_file_read: OnFileRead | None = None) -> list[ReturnFile]:
+def read_returns(paths: list[Path], audit: Audit, *, jobs: int = 1, on_file_read: OnFileRead | None = None,
+                 identity_key: bytes | None = None) -> list[ReturnFile]:
     """Each file read and checked, in the order of `paths`, in up to `jobs` worker processes."""
     told = on_file_read or (lambda done, total: None)
     told(0, len(paths))
@@ -76,14 +79,14 @@ def read_returns(paths: list[Path], audit: Audit, *, jobs: int = 1, on_file_read
     if workers <= 1:
         read = []
         for path in paths:
-            read.append(read_and_check(path, audit))
+            read.append(read_and_check(path, audit, identity_key))
             told(len(read), len(paths))
         return read
-    found = _read_in_workers(paths, audit, workers, lambda done: told(done, len(paths)))
+    found = _read_in_workers(paths, audit, workers, lambda done: told(done, len(paths)), identity_key=identity_key)
     for path in [p for p in paths if p not in found]:
         # a worker stopped (the native reader can abort a process): each file it may have been
         # reading is read again alone, so only the file that stops a worker is refused
-        found[path] = _read_in_workers([path], audit, 1).get(path) or _unreadable(path, WorkerStopped())
+        found[path] = _read_in_workers([path], audit, 1, identity_key=identity_key).get(path) or _unreadable(path, WorkerStopped())
     return [found[path] for path in paths]
 
 
@@ -93,13 +96,13 @@ class WorkerStopped(Exception):
 
 
 def _read_in_workers(paths: list[Path], audit: Audit, workers: int,
-                     told: Callable[[int], None] = lambda done: None) -> dict[Path, ReturnFile]:
+                     told: Callable[[int], None] = lambda done: None, identity_key: bytes | None = None) -> dict[Path, ReturnFile]:
     """Path -> its ReturnFile, for every file whose worker did not stop; `told` the count after each."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     found = {}
-    pool = ProcessPoolExecutor(workers, mp_context=_worker_context(), initializer=_start_worker, initargs=(audit,))
+    pool = ProcessPoolExecutor(workers, mp_context=_worker_context(), initializer=_start_worker, initargs=(audit, identity_key))
     try:
         futures = [(path, pool.submit(_worker_reads, path)) for path in paths]
         for path, future in futures:
@@ -124,19 +127,20 @@ def _worker_context():
 
 
 _worker_audit: Audit | None = None
+_worker_key: bytes | None = None
 
 
-def _start_worker(audit: Audit) -> None:
+def _start_worker(audit: Audit, identity_key: bytes | None = None) -> None:
     import signal
 
-    global _worker_audit
-    _worker_audit = audit
+    global _worker_audit, _worker_key
+    _worker_audit, _worker_key = audit, identity_key
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the coordinator's process's to handle, once
 
 
 def _worker_reads(path: Path) -> ReturnFile:
     assert _worker_audit is not None, "a worker is started with the audit"
-    return read_and_check(path, _worker_audit)
+    return read_and_check(path, _worker_audit, _worker_key)
 
 
 def _unreadable(path: Path, error: Exception) -> ReturnFile:

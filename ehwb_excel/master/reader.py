@@ -11,6 +11,7 @@ from ehwb_excel.problems.catalogue.returns import MASTER_NOT_OURS
 from ehwb_excel.problems.location import Location
 from ehwb_excel.audit.stored import audit_from_meta
 from ehwb_excel.excel.meta_sheet import first_value, parse_meta
+from ehwb_excel.audit import identity
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.problems.problem import EhwbError
 from ehwb_excel.merge.previous import MasterState, state_from_records
@@ -87,6 +88,24 @@ def read_master_audit(workbook, path: str | os.PathLike) -> Audit:
     return audit
 
 
+def read_master_identity_key(workbook) -> bytes | None:
+    """The key the agency workbooks' tokens are made with; None for a master made before tokens."""
+    if layout.MASTER_META_SHEET not in workbook.sheetnames:
+        return None
+    meta = parse_meta(workbook[layout.MASTER_META_SHEET].iter_rows(values_only=True))
+    return identity.key_from_text(first_value(meta, layout.META_IDENTITY_KEY))
+
+
+def master_identity_key(path: str | os.PathLike) -> bytes | None:
+    """The identity key kept in the master at `path` (EhwbError when it is not a master)."""
+    workbook = open_master(path)
+    try:
+        read_master_audit(workbook, path)
+        return read_master_identity_key(workbook)
+    finally:
+        workbook.close()
+
+
 def sheet_records(workbook, sheet: str, header_row: int = 1) -> list[dict]:
     """Rows below `header_row` as dicts keyed by the header text; wholly blank rows skipped.
 
@@ -114,7 +133,7 @@ def read_master_state(path: str | os.PathLike) -> MasterState:
     workbook = open_master(path)
     try:
         audit = read_master_audit(workbook, path)
-        return state_from_records(
+        state = state_from_records(
             audit,
             responses=sheet_records(workbook, layout.RESPONSES_SHEET),
             submissions=sheet_records(workbook, layout.SUBMISSIONS_SHEET),
@@ -122,5 +141,7 @@ def read_master_state(path: str | os.PathLike) -> MasterState:
             merge_log=sheet_records(workbook, layout.MERGE_LOG_SHEET),
             quote_choices=choices_from_records(sheet_records(workbook, layout.QUOTE_CHOICES_SHEET)),
         )
+        state.identity_key = read_master_identity_key(workbook)
+        return state
     finally:
         workbook.close()  # read-only workbooks keep the file open (and locked on Windows) until closed

@@ -33,6 +33,7 @@ class MasterState:
     history: list[tuple] = field(default_factory=list)  # rows in layout.HISTORY_COLUMNS order
     merge_log: list[tuple] = field(default_factory=list)  # rows in layout.MERGE_LOG_COLUMNS order
     quote_choices: dict[QuoteKey, str] = field(default_factory=dict)  # the panel's Include / Leave out, kept across merges
+    identity_key: bytes | None = field(default=None, repr=False)  # agency tokens are checked with it; None: a master made before tokens
 
     @classmethod
     def empty(cls, audit: Audit) -> "MasterState":

@@ -17,18 +17,21 @@ from ehwb_excel.returns.returned import ReturnFile
 def response_rows_for(audit: Audit, return_file: ReturnFile, report: Report) -> tuple[list[ResponseRow], int]:
     """One Responses row per answered cell of `return_file`,
     and how many answered cells were not merged (a question or case not in this audit for
-    the agency, which the checks report: the reconciliation counts them).
+    the agency, or an answer a check refused, such as one on a moved row: each is reported,
+    and the reconciliation counts them).
 
     Nothing else is dropped: an answer that is not canonical keeps the value as typed, and a
     problem is added to `report` unless the checks already reported that cell.
     """
     located = {(p.location.sheet, p.location.cell, p.code) for p in return_file.problems}  # what the checks said
+    refused = {(p.location.sheet, p.location.cell) for p in return_file.problems if p.type.rejects_answer}
     agency = _claimed(audit, return_file)
     cases = {c.reference for c in audit.cases_for(agency or "")}
     rows, not_merged = [], 0
     for answer in return_file.answered:
         question = audit.question(answer.question_id)
-        if question is None or (answer.case is not None and answer.case not in cases):
+        if question is None or (answer.case is not None and answer.case not in cases) or \
+                (answer.location.sheet, answer.location.cell) in refused:
             not_merged += 1
             continue
         value = canonical_of(audit, return_file, answer, question)  # the checks worked it out already

@@ -45,11 +45,17 @@ class ProblemType:
     severity: Severity
     template: str
     rejects_file: bool = False  # a return with this problem is not merged at all
+    rejects_answer: bool = False  # the answer at the problem's cell is not merged (the rest of the file is)
 
     def __post_init__(self) -> None:
         if self.code in _REGISTRY:
             raise ValueError(f"problem code {self.code} defined twice")
         _REGISTRY[self.code] = self
+
+    def __reduce__(self):
+        # unpickled (a problem found in a worker process) as the registered kind itself, so
+        # `problem.type is ret.REQUIRED_MISSING` holds for it as for a problem found here
+        return (problem_type, (self.code,))
 
     def __call__(self, location: Location | None = None, **context) -> "Problem":
         return Problem(self, location or Location(), context)
@@ -57,6 +63,13 @@ class ProblemType:
     def format(self, context: Mapping) -> str:
         """The template filled from `context`; a missing key prints '?' instead of crashing."""
         return _LenientFormatter().vformat(self.template, (), _Lenient(context))
+
+
+def problem_type(code: str) -> ProblemType:
+    """The registered kind of problem with `code` (KeyError when there is none)."""
+    import ehwb_excel.problems.catalogue  # noqa: F401  (registers the catalogue)
+
+    return _REGISTRY[code]
 
 
 def all_problem_types() -> list[ProblemType]:

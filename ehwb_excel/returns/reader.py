@@ -22,7 +22,7 @@ from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.returns.core_properties import last_saved
 from ehwb_excel.returns.intake import look_at_file
 from ehwb_excel.problems.location import Location, cell_name, quoted
-from ehwb_excel.excel.meta_sheet import first_value, parse_meta
+from ehwb_excel.excel.meta_sheet import first_value, parse_meta, repeated_keys
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.returns.returned import Answer, AnswerValue, ReturnFile
 
@@ -31,12 +31,13 @@ CellValue = int | float | str | bool | time | date | datetime | timedelta
 Rows = list[list[CellValue]]
 
 
-def read_return(path: str | os.PathLike, audit: Audit | None = None) -> ReturnFile:
+def read_return(path: str | os.PathLike, audit: Audit | None = None, *, identity_key: bytes | None = None) -> ReturnFile:
     """Everything in one returned file, checked; never raises for a bad file.
 
     A refused file (not a workbook, encrypted, not ours ...) comes back with no answers and
     a located reason in `problems`. With `audit`, every check in `ehwb_excel.returns.checks` has run
-    and its problems are in `problems` too (`rejected` is then final).
+    and its problems are in `problems` too (`rejected` is then final); with the master's
+    `identity_key` too, its identity token is checked.
     """
     from ehwb_excel.returns.checks import check_return  # the checks import this module's neighbours
 
@@ -67,7 +68,7 @@ def read_return(path: str | os.PathLike, audit: Audit | None = None) -> ReturnFi
     if found.return_format == layout.RETURN_FORMAT:
         for sheet_name, rows in sheets.items():
             _read_answer_sheet(found, sheet_name, rows, facts.long_texts)
-    found.problems.extend(check_return(audit, found))
+    found.problems.extend(check_return(audit, found, identity_key=identity_key))
     return found
 
 
@@ -139,12 +140,16 @@ def _first_line(error: BaseException) -> str:
 
 def _identify(found: ReturnFile, sheets: dict[str, Rows]) -> None:
     """Fill audit, agency, template version and the sent case sheets from the metadata sheet."""
-    rows = sheets.get(layout.META_SHEET)
-    if rows is None:  # renamed: look for a sheet that starts with our format key
-        rows = next((r for r in sheets.values() if r and r[0] and _text(r[0][0]) == layout.META_FORMAT), None)
-    if rows is None:
+    name: str | None = layout.META_SHEET if layout.META_SHEET in sheets else None
+    if name is None:  # renamed: look for a sheet that starts with our format key
+        name = next((n for n, r in sheets.items() if r and r[0] and _text(r[0][0]) == layout.META_FORMAT), None)
+    if name is None:
         return
+    rows = sheets[name]
     meta = parse_meta(rows)
+    found.meta_sheet = name
+    found.repeated_meta = repeated_keys(rows, layout.META_KEYS)
+    found.agency_token = first_value(meta, layout.META_AGENCY_TOKEN)
     found.return_format = first_value(meta, layout.META_FORMAT)
     found.audit_id = first_value(meta, layout.META_AUDIT_ID)
     found.agency_code = first_value(meta, layout.META_AGENCY)
@@ -204,6 +209,7 @@ def _read_answer_sheet(found: ReturnFile, sheet_name: str, rows: Rows, long_text
     id_column = key.columns[layout.COL_QUESTION_ID]
     answer_column = key.columns[layout.COL_ANSWER]
     comment_column = key.columns.get(layout.COL_COMMENT)
+    question_column = key.columns.get(layout.COL_QUESTION)
     where = Location(found.file_name, sheet_name)
     header_row = _visible_header_row(rows, key.row)
     for r in range(header_row + 1, len(rows) + 1):
@@ -223,6 +229,7 @@ def _read_answer_sheet(found: ReturnFile, sheet_name: str, rows: Rows, long_text
             comment=None if comment is None else _text(comment),
             location=where.at(r, answer_column),
             comment_location=where.at(r, comment_column) if comment_column else None,
+            question_text=_text(_cell(row, question_column)) if question_column else None,
         ))
 
 

@@ -26,6 +26,7 @@ class Answer:
     comment: str | None
     location: Location
     comment_location: Location | None = None  # the comment cell on the same row, when the sheet has one
+    question_text: str | None = None  # the visible question text on the row (None: the sheet has no question column)
 
     @property
     def is_blank(self) -> bool:
@@ -54,6 +55,9 @@ class ReturnFile:
     case_sheets: dict[str, str] = field(default_factory=dict)  # case reference -> sheet name found
     return_format: str | None = None  # META_FORMAT as found: layout.RETURN_FORMAT for our returns
     generated_at: str | None = None  # META_GENERATED_AT as written (ISO 8601, UTC)
+    agency_token: str | None = None  # META_AGENCY_TOKEN as written (audit.identity); None when the workbook has none
+    meta_sheet: str | None = None  # the name of the sheet the metadata was found on
+    repeated_meta: dict[str, list[int]] = field(default_factory=dict)  # a metadata key on more than one row -> those rows
     sent_case_sheets: dict[str, str] = field(default_factory=dict)  # case reference -> sheet name when sent
     agency_sheet: str | None = None  # the sheet holding the questions asked once per agency, if found
     answers: list[Answer] = field(default_factory=list)

@@ -19,6 +19,7 @@ from ehwb_excel.excel import layout
 from ehwb_excel.excel import meta_sheet, palette
 from ehwb_excel.workbook import style
 from ehwb_excel.excel.limits import CELL_TEXT_MAX, prompt_text, prompt_title, shortened
+from ehwb_excel.audit import identity
 from ehwb_excel.audit.model import Agency, AskedPer, Audit, Question, QuestionType, Section
 
 # -- where things are on an answer sheet (readers find them by the key row, not by these) -------
@@ -77,8 +78,12 @@ class AnswerSheet:
 # -- the whole workbook ------------------------------------------------------------------------
 
 
-def agency_workbook(audit: Audit, agency_code: str, generated_at: datetime | None = None) -> Workbook:
+def agency_workbook(audit: Audit, agency_code: str, generated_at: datetime | None = None, *,
+                    identity_key: bytes | None = None) -> Workbook:
     """The workbook for one agency (not saved): only the cases that agency knows.
+
+    With `identity_key` (the master's) its hidden metadata carries the agency's token
+    (`audit.identity`), which the merge checks; without, it carries none.
 
     Raises ValueError when the agency is not in the audit.
     """
@@ -105,7 +110,7 @@ def agency_workbook(audit: Audit, agency_code: str, generated_at: datetime | Non
 
     _write_start(start, audit, agency, sheets)
     wb.move_sheet(lists, offset=len(wb.sheetnames))  # the hidden sheets go last
-    _write_meta(wb.create_sheet(layout.META_SHEET), audit, agency, sheets, generated_at)
+    _write_meta(wb.create_sheet(layout.META_SHEET), audit, agency, sheets, generated_at, identity_key)
 
     for ws in wb.worksheets:
         style.mark(ws, marking, f"{audit.settings.audit_id} \u2013 {agency.code}")
@@ -481,7 +486,8 @@ def _progress_table(ws: Worksheet, row: int, sheets: list[AnswerSheet]) -> None:
 # -- hidden metadata ---------------------------------------------------------------------------
 
 
-def _write_meta(ws: Worksheet, audit: Audit, agency: Agency, sheets: list[AnswerSheet], generated_at: datetime | None) -> None:
+def _write_meta(ws: Worksheet, audit: Audit, agency: Agency, sheets: list[AnswerSheet], generated_at: datetime | None,
+                identity_key: bytes | None = None) -> None:
     when = generated_at or datetime.now(timezone.utc)
     when = when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when.astimezone(timezone.utc)
     values = {
@@ -497,6 +503,9 @@ def _write_meta(ws: Worksheet, audit: Audit, agency: Agency, sheets: list[Answer
         for sheet in sheets
         if sheet.subject.startswith(layout.SUBJECT_CASE_PREFIX)
     ]
+    if identity_key is not None:
+        cases = [case for _, _, case in case_rows]
+        values[layout.META_AGENCY_TOKEN] = identity.agency_token(identity_key, audit.settings.audit_id, agency.code, cases)
     for row, values_row in enumerate(meta_sheet.meta_rows(values, case_rows), start=1):
         for column, value in enumerate(values_row, start=1):
             style.put_text(ws.cell(row=row, column=column), value, alignment=None)

@@ -14,7 +14,10 @@ from ehwb_excel.files.atomic import replacing
 from ehwb_excel.files.file_set import staged_files
 from ehwb_excel.workbook.agency_workbook import agency_workbook
 from ehwb_excel.workbook.master_skeleton import master_workbook
+from ehwb_excel.audit import identity
 from ehwb_excel.audit.model import Audit
+from ehwb_excel.master.reader import master_identity_key
+from ehwb_excel.problems.problem import EhwbError
 
 # Characters Windows or macOS refuse in file names, and names Windows reserves.
 _ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
@@ -53,7 +56,9 @@ def generate(
 ) -> list[Path]:
     """Write the agency workbooks (all, or the given agency codes) and the master; the paths written.
 
-    An agency that knows none of the cases gets no workbook (the definition check warns of
+    Each agency workbook carries its agency's token, made with the key kept in the master
+    (a new master gets a new key; an existing master's key is reused, so its merges accept
+    the new workbooks). An agency that knows none of the cases gets no workbook (the definition check warns of
     it once) and is not chased by the merge. An existing master is never replaced: the coordinator may already have typed into it.
     The files appear in `out_dir` all together at the end (`staged_files`): an error or Ctrl-C
     half-way leaves none of them. `progress` is called with each file's path as soon as it is ready.
@@ -64,14 +69,17 @@ def generate(
     when = generated_at or datetime.now(timezone.utc)
     names = [file_name_for(audit, code) for code in codes]
     master = out / master_file_name(audit)
+    # the key agency tokens are made with lives only in the master: a master kept from an
+    # earlier run keeps its key (None if it was made before tokens), a new master gets a new one
+    key = _kept_key(master) if master.exists() else identity.new_key()
     with staged_files(out) as staging:
         for code, name in zip(codes, names):
-            _save(agency_workbook(audit, code, when), staging / name)
+            _save(agency_workbook(audit, code, when, identity_key=key), staging / name)
             if progress:
                 progress(out / name)
         if not master.exists():
             names.append(master.name)
-            _save(master_workbook(audit), staging / master.name)
+            _save(master_workbook(audit, key), staging / master.name)
             if progress:
                 progress(master)
     return [out / name for name in names]
@@ -107,6 +115,14 @@ def _agency_codes(audit: Audit, agencies: Iterable[str] | None) -> list[str]:
             raise ValueError(f"agencies '{names[name]}' and '{code}' would get the same file name; change one code")
         names[name] = code
     return codes
+
+
+def _kept_key(master: Path) -> bytes | None:
+    """The identity key of the master kept in the folder; None when it has none (or is no master the merge could use)."""
+    try:
+        return master_identity_key(master)
+    except EhwbError:
+        return None
 
 
 def _save(wb: Workbook, path: Path) -> Path:

@@ -17,6 +17,7 @@ from ehwb_excel.workbook import style
 from ehwb_excel.excel.limits import prompt_text
 from ehwb_excel.workbook.agency_workbook import DATE_FORMAT, EARLIEST_DATE, LATEST_DATE
 from ehwb_excel.audit.enquiry import lines_of_enquiry
+from ehwb_excel.audit import identity
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.audit.stored import audit_rows
 
@@ -56,8 +57,12 @@ COLUMN_WIDTHS = {
 SETTINGS_HEADERS = ("Setting", "Value")
 
 
-def master_workbook(audit: Audit) -> Workbook:
-    """The master skeleton for `audit` (not saved); the merge fills its derived sheets later."""
+def master_workbook(audit: Audit, identity_key: bytes | None = None) -> Workbook:
+    """The master skeleton for `audit` (not saved); the merge fills its derived sheets later.
+
+    `identity_key` is kept in its hidden metadata: the key the agency workbooks' tokens were
+    made with (`audit.identity`), which the merge checks them by. None: a master without one.
+    """
     wb = style.new_workbook()
     wb.remove(wb.active)
     for name in layout.COORDINATOR_SHEETS:
@@ -65,7 +70,7 @@ def master_workbook(audit: Audit) -> Workbook:
     for name, headers in _derived_headers().items():
         _derived_sheet(wb.create_sheet(name), name, headers)
     _write_lists(wb, audit)
-    _write_meta(wb.create_sheet(layout.MASTER_META_SHEET), audit)
+    _write_meta(wb.create_sheet(layout.MASTER_META_SHEET), audit, identity_key)
     for ws in wb.worksheets:
         style.mark(ws, audit.settings.protective_marking, f"{audit.settings.audit_id} \u2013 master")
     wb.active = 0
@@ -220,13 +225,15 @@ def _write_lists(wb: Workbook, audit: Audit) -> None:
         ws.column_dimensions[letter].width = 24
 
 
-def _write_meta(ws: Worksheet, audit: Audit) -> None:
+def _write_meta(ws: Worksheet, audit: Audit, identity_key: bytes | None) -> None:
     values = {
         layout.META_FORMAT: layout.MASTER_FORMAT,
         layout.META_AUDIT_ID: audit.settings.audit_id,
         layout.META_TEMPLATE_VERSION: audit.settings.template_version,
         layout.META_DEFINITION_CHECKSUM: audit.checksum(),
     }
+    if identity_key is not None:
+        values[layout.META_IDENTITY_KEY] = identity.key_text(identity_key)
     for row, cells in enumerate(meta_sheet.meta_rows(values, audit_rows(audit)), start=1):
         for column, value in enumerate(cells, start=1):
             style.put_text(ws.cell(row=row, column=column), value, alignment=None)

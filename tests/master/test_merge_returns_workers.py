@@ -73,10 +73,10 @@ def test_a_file_that_kills_its_worker_is_refused_and_every_other_file_merges(fol
 
     real = reader.read_return
 
-    def read_return(path, audit=None):
+    def read_return(path, audit=None, **options):
         if Path(path).name == victim.name:
             os.kill(os.getpid(), signal.SIGKILL)  # what a native abort or the OOM killer does to a process
-        return real(path, audit)
+        return real(path, audit, **options)
 
     monkeypatch.setattr(reader, "read_return", read_return)
     monkeypatch.setattr(merging, "FILES_PER_WORKER", 1)

@@ -43,3 +43,14 @@ def test_cell_names_match_excel():
     assert cell_name(1, 28) == "AB1"
     assert cell_name(1, 16384) == "XFD1"
     assert str(Location.of("f.xlsx", "S", row=3)) == "f.xlsx, sheet 'S', row 3"
+
+
+def test_a_problem_from_a_worker_process_has_the_registered_kind_itself():
+    """Problems found in worker processes come back pickled; `problem.type is KIND` must hold for them too."""
+    import pickle
+
+    from ehwb_excel.problems.catalogue import returns as ret
+    from ehwb_excel.problems.location import Location
+
+    problem = pickle.loads(pickle.dumps(ret.REQUIRED_MISSING(Location("SCT.xlsx", "Case A", "C5"), ref="1.1")))
+    assert problem.type is ret.REQUIRED_MISSING and problem.message == ret.REQUIRED_MISSING(ref="1.1").message

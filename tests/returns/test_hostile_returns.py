@@ -466,11 +466,11 @@ def test_a_reader_bug_on_one_file_refuses_that_file_only_even_if_it_then_vanishe
     flaky = real_return(returns, "CAMHS", full_answers("CAMHS"))
     real = reader.read_return
 
-    def buggy(path, audit=None):
+    def buggy(path, audit=None, **options):
         if Path(path).name == flaky.name:
             Path(path).unlink()  # a sync client takes the file away while it is read
             raise RuntimeError("a bug in the reader")
-        return real(path, audit)
+        return real(path, audit, **options)
 
     monkeypatch.setattr(reader, "read_return", buggy)
     result = merge_returns(returns, real_master(tmp_path / "master.xlsx"))

@@ -85,6 +85,52 @@ DEFINITION_CHANGED = ProblemType(
     "the audit definition changed after this workbook was sent (checksum {found} is now {expected}). Answers to questions that still exist are merged by question id; rows for removed questions are reported separately.",
 )
 
+# -- identity: which agency and audit a workbook was made for (RET_12x, audit/identity.py) ------
+TOKEN_MISSING = ProblemType(
+    "RET_120", "identity-token-missing", E,
+    "the return carries no identity token, so it cannot be shown to be the workbook sent to {agency}: its hidden "
+    "metadata was removed or replaced. It is not merged; ask {agency} to fill in the workbook they were sent and send it again.",
+    rejects_file=True,
+)
+TOKEN_MISMATCH = ProblemType(
+    "RET_121", "identity-token-mismatch", E,
+    "the return says it is from {agency} (cases: {cases}), but its identity token was not made for that agency and "
+    "those cases: its hidden metadata was changed, or taken from another agency's workbook. It is not merged; ask the "
+    "sender to send the workbook they were given, changed only by their answers.",
+    rejects_file=True,
+)
+CASE_SHEET_NOT_SENT = ProblemType(
+    "RET_122", "case-sheet-not-sent", E,
+    "this sheet holds answers for '{case}', but the workbook from {agency} was not sent with that case (it was sent "
+    "with: {cases}): the sheet was copied in from another workbook. The file is not merged; ask {agency} to fill in the "
+    "workbook they were sent and send it again.",
+    rejects_file=True,
+)
+METADATA_KEY_REPEATED = ProblemType(
+    "RET_123", "metadata-key-repeated", E,
+    "the hidden metadata names '{key}' {count} times (rows {rows}), so it cannot say which agency or audit the "
+    "file is for. It is not merged; ask the sender to send the workbook they were given, unchanged apart from their answers.",
+    rejects_file=True,
+)
+QUESTION_ROW_MOVED = ProblemType(
+    "RET_124", "question-row-moved", E,
+    "this row shows question {shown} ('{text}') but its hidden Question ID says {question_id}: the rows were sorted or "
+    "moved without the hidden column, so the answer '{value}' is not merged (it could land under the wrong question). "
+    "Undo the sort (or give the answer on question {shown}'s own row) and send the return again.",
+    rejects_answer=True,
+)
+QUESTION_TEXT_CHANGED = ProblemType(
+    "RET_125", "question-text-changed", W,
+    "this row's question reads '{text}', not '{expected}' as question {question_id} was sent; the answer is merged "
+    "under question {question_id} by its hidden id. Check that the answer is to that question.",
+)
+MASTER_WITHOUT_IDENTITY_KEY = ProblemType(
+    "RET_126", "master-without-identity-key", W,
+    "this master was made before workbooks carried identity tokens, so returns cannot be checked against the agency "
+    "they were sent to (a return whose hidden agency code was changed would merge). Generate the next audit with "
+    "'ehwb generate' into a new folder to have them checked.",
+)
+
 # -- one answer (the answer is kept as typed; the file still merges) ---------------------
 ANSWER_NOT_IN_LIST = ProblemType(
     "RET_016", "answer-not-in-list", E,

@@ -23,6 +23,7 @@ class CheckContext:
     audit: Audit | None
     return_file: ReturnFile
     deadline: date | None = None  # the late check runs only when a caller gives the deadline day
+    identity_key: bytes | None = field(default=None, repr=False)  # the master's key: the token checks run only with it
     _answers: dict[tuple[str | None, str], Answer] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
