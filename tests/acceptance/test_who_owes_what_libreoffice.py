@@ -22,7 +22,7 @@ from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.workbook.agency_workbook import agency_workbook
 from tests.libreoffice import libreoffice, op  # noqa: F401  (module-scoped fixture)
-from tests.merge_helpers import merge_audit, real_master
+from tests.merge_helpers import HELPER_KEY, merge_audit, real_master
 from tests.returns_helpers import answer_cell
 
 pytestmark = pytest.mark.libreoffice
@@ -57,7 +57,7 @@ def coordinator(libreoffice, tmp_path_factory):
     sent.mkdir()
     agencies.mkdir()
     for code in ("SCT", "CAMHS", "WMP"):
-        agency_workbook(AUDIT, code).save(sent / f"{code}.xlsx")
+        agency_workbook(AUDIT, code, identity_key=HELPER_KEY).save(sent / f"{code}.xlsx")
     _typed(libreoffice, sent / "SCT.xlsx", SCT_HALF, agencies / "SCT half.xlsx")
     _typed(libreoffice, sent / "SCT.xlsx", SCT_ALL, agencies / "SCT return.xlsx")
     _typed(libreoffice, sent / "CAMHS.xlsx", CAMHS_ONE, agencies / "CAMHS return.xlsx")
