@@ -31,6 +31,7 @@ from ehwb_excel.problems.catalogue.addin import (
 )
 from ehwb_excel.problems.catalogue.returns import MASTER_TEXT_UNWRITABLE
 from ehwb_excel.problems.location import Location
+from ehwb_excel.master.one_at_a_time import merging_alone
 from ehwb_excel.master.writer import make_backup, text_unwritable
 from ehwb_excel.problems.problem import EhwbError
 from ehwb_excel.merge.sheet_table import SheetTable
@@ -89,6 +90,11 @@ def _merge_into_open_workbook(port: WorkbookPort, merge: Merge | None, now: date
         except Exception as error:
             raise EhwbError(NOT_SAVED_BEFORE_MERGE(Location.of(master), why=_reason(error))) from error
     returns_dir = returns_folder(port, master)
+    with merging_alone(master, command="the Merge returns button"):  # as `ehwb merge`: one merge of a master at a time
+        return _merge_and_save(port, master, returns_dir, merge, now)
+
+
+def _merge_and_save(port: WorkbookPort, master: Path, returns_dir: Path, merge: Merge | None, now: datetime | None) -> str:
     result = (merge or merge_function())(returns_dir, master, now=now)
     refuse_unwritable_text(master, result.sheets)
     backup = make_backup(master)  # the saved master as it was before this merge, as `ehwb merge` keeps

@@ -312,3 +312,16 @@ def test_no_report_is_offered_when_the_merge_could_not_be_saved(master):
     port = Unsaveable(master, answers=[True])
     run_merge_button(port, now=NOW)
     assert port.questions == [] and not report_path(master).exists()
+
+
+def test_the_button_does_not_merge_while_another_merge_of_the_master_runs(master, monkeypatch):
+    from ehwb_excel.files import merge_lock
+    from tests.files.test_merge_lock import lock_held
+
+    monkeypatch.setattr(merge_lock, "WAIT_SECONDS", 0.2)
+    calls: list = []
+    with lock_held(master) as holder:
+        port = OpenpyxlWorkbookPort(master)
+        message = run_merge_button(port, merge=stub_merge(calls=calls), now=NOW)
+    assert message.startswith("Merge stopped: ") and "another merge of this master is running" in message
+    assert f"process {holder.pid} on " in message and calls == []

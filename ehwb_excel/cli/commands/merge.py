@@ -16,6 +16,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("returns_dir", metavar="RETURNS_DIR", help="the folder the agencies' returns were saved in")
     parser.add_argument("--master", metavar="MASTER.xlsx", required=True, help="the master workbook written by 'ehwb generate'")
     add_jobs_option(parser)
+    parser.add_argument("--wait", type=_seconds, metavar="SECONDS", default=None,
+                        help="how long to wait for another merge of the same master to finish before refusing (default: 5)")
     parser.add_argument("--no-backup", action="store_true", help="do not keep a timestamped copy of the previous master in backups/")
     parser.add_argument("--allow-loss", action="store_true",
                         help="save even when the master holds pivot tables, shapes or other content this save would drop")
@@ -23,13 +25,15 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from ehwb_excel.master.merge_returns import available_cores, merge_returns
+    from ehwb_excel.master.one_at_a_time import merging_alone
     from ehwb_excel.master.writer import save_master
 
     master = input_workbook(args.master, "master workbook")
-    with file_progress(args, "reading the returns") as on_file_read:
-        result = merge_returns(args.returns_dir, master, jobs=args.jobs or available_cores(), on_file_read=on_file_read)
-    with step(args, "saving the master"):
-        backup = save_master(master, result, backup=not args.no_backup, allow_loss=args.allow_loss)
+    with merging_alone(master, wait=args.wait):  # from reading the master to saving it: a second merge waits
+        with file_progress(args, "reading the returns") as on_file_read:
+            result = merge_returns(args.returns_dir, master, jobs=args.jobs or available_cores(), on_file_read=on_file_read)
+        with step(args, "saving the master"):
+            backup = save_master(master, result, backup=not args.no_backup, allow_loss=args.allow_loss)
     code = exit_code(result)
     if args.json:
         print_json(result.to_dict() | {"master": str(master), "backup": str(backup) if backup else None, "exit_code": int(code)})
@@ -40,6 +44,18 @@ def run(args) -> int:
     if code is ExitCode.PROBLEMS:
         print(errors_line(result))
     return code
+
+
+def _seconds(text: str) -> float:
+    import argparse
+
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 3600:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds from 0 to 3600, not '{text}'")
+    return seconds
 
 
 def exit_code(result) -> ExitCode:

@@ -124,6 +124,11 @@ QUESTION_TEXT_CHANGED = ProblemType(
     "this row's question reads '{text}', not '{expected}' as question {question_id} was sent; the answer is merged "
     "under question {question_id} by its hidden id. Check that the answer is to that question.",
 )
+MERGE_IN_PROGRESS = ProblemType(
+    "RET_127", "merge-in-progress", E,
+    "another merge of this master is running ({holder}), so this one stopped before reading anything; nothing was "
+    "changed. Wait for it to finish and merge again.",
+)
 MASTER_WITHOUT_IDENTITY_KEY = ProblemType(
     "RET_126", "master-without-identity-key", W,
     "this master was made before workbooks carried identity tokens, so returns cannot be checked against the agency "
