@@ -3,8 +3,9 @@
 python-calamine stops a cell's text at 32,767 characters (fewer with `_x0001_`-style escapes in
 it), so the values it returns can never show that a script or another application wrote more:
 the length is measured here, in the parts themselves, and the whole text is given back so the
-over-long text check (RET_025) sees it. A part is parsed only when it is big enough to hold
-such a cell (a default return's parts are all far smaller), so this costs nothing on a normal return.
+over-long text check (RET_025) sees it. A part is parsed only when one of its cells (or shared
+strings) spans more bytes than a cell holds characters, which a quick scan of where each element
+starts tells; on a normal return no part is parsed, so this costs next to nothing.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ def long_texts(parts: dict[str, bytes], sheets: dict[str, str | None]) -> dict[t
     """(sheet name, cell such as 'C11') -> the cell's whole text, for each cell holding more than a
     cell's 32,767 characters; {} for every normal workbook (and where the XML cannot be parsed: the
     reader reports that)."""
-    big = {name: part for name, part in sheets.items() if part and len(parts.get(part, b"")) > CELL_TEXT_MAX}
+    shared = _long_shared_strings(parts)
+    # a sheet is parsed when it may refer to a long shared string or may hold a long cell itself
+    big = {name: part for name, part in sheets.items() if part in parts and (shared or _may_hold_long_element(parts[part], b"<c "))}
     if not big:
         return {}
-    shared = _long_shared_strings(parts)
     found: dict[tuple[str, str], str] = {}
     for sheet, part in big.items():
         try:
@@ -43,7 +45,9 @@ def long_texts(parts: dict[str, bytes], sheets: dict[str, str | None]) -> dict[t
 def _long_shared_strings(parts: dict[str, bytes]) -> dict[int, str]:
     """Index -> text of each shared string over the limit (the part is found by its root element)."""
     for name, xml in parts.items():
-        if len(xml) > CELL_TEXT_MAX and name.casefold().endswith(".xml") and re.search(rb"<(?:\w+:)?sst\b", xml[:4096]):
+        if name.casefold().endswith(".xml") and re.search(rb"<(?:\w+:)?sst\b", xml[:4096]):
+            if not _may_hold_long_element(xml, b"<si"):
+                return {}
             try:
                 long = {}
                 for index, item in enumerate(_items(xml, "si")):
@@ -54,6 +58,14 @@ def _long_shared_strings(parts: dict[str, bytes]) -> dict[int, str]:
             except (SafeET.ParseError, ValueError):
                 return {}
     return {}
+
+
+def _may_hold_long_element(xml: bytes, start: bytes) -> bool:
+    """True when an element that begins with `start` may hold more than a cell's characters: the
+    bytes from one such beginning to the next (or to the end) are more than that. False is
+    certain (text is never longer than its bytes, and an element missed by `start` only makes a
+    piece longer); True is only worth a parse."""
+    return len(xml) > CELL_TEXT_MAX and max(map(len, xml.split(start))) > CELL_TEXT_MAX
 
 
 def _items(xml: bytes, tag: str):
