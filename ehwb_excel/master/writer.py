@@ -156,12 +156,12 @@ def _data_cell(sheet, row: int, column: int, value) -> Cell:
 
     Text and numbers are stored without openpyxl's per-value checks, which were a quarter of
     writing a derived sheet: text is always text here (the "=" and "#N/A" that openpyxl would
-    turn into a formula or an error are what put_value forbids), and text no cell can hold was
-    refused before anything was written (_refuse_unwritable_text). Other values go through put_value.
+    turn into a formula or an error are what put_value forbids). Text no cell can hold (which
+    save_master refuses before anything is written) and other values go through put_value.
     """
     cell = Cell(sheet, row=row, column=column)
     kind = type(value)
-    if kind is str:
+    if kind is str and len(value) <= CELL_TEXT_MAX and not ILLEGAL_CHARACTERS.search(value):
         cell._value, cell.data_type = value, "s"
     elif kind is int or kind is float:
         cell._value = value  # data type "n", as made

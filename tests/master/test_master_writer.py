@@ -135,6 +135,15 @@ def test_text_a_cell_cannot_hold_is_refused_before_anything_is_written(master):
     assert master.read_bytes() == before
 
 
+def test_text_no_cell_can_hold_is_never_written_quietly_by_the_derived_sheets_writer():
+    """save_master refuses it first; called alone, the writer still lets openpyxl refuse it."""
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    book = master_workbook(AUDIT)
+    with pytest.raises(IllegalCharacterError):
+        write_derived_sheets(book, [SheetTable(layout.ISSUES_SHEET, layout.ISSUES_COLUMNS, [("a.xlsx", "", "", "X", "error", "bell\x07")])])
+
+
 def test_only_derived_sheets_can_be_written():
     book = Workbook()
     with pytest.raises(ValueError):
