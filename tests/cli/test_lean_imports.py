@@ -1,4 +1,4 @@
-"""The command line imports openpyxl without numpy (a fifth of `ehwb merge`'s CPU), and numpy stays importable."""
+"""The command line starts lean: openpyxl without numpy (numpy stays importable), no progress bar library off a terminal."""
 
 from __future__ import annotations
 
@@ -39,3 +39,31 @@ def test_the_command_line_leaves_numpy_out_of_openpyxl_but_not_out_of_reach(tmp_
     from openpyxl import load_workbook
 
     assert load_workbook(tmp_path / "number.xlsx").active["A1"].value == 1.5
+
+
+def test_counting_files_off_a_terminal_does_not_import_the_progress_bar():
+    probe = """
+import argparse, io, json, sys
+sys.stderr = io.StringIO()  # a pipe or a file, as in a script or the benchmark
+from ehwb_excel.cli.output import file_progress
+with file_progress(argparse.Namespace(json=False), "reading the returns") as told:
+    told(0, 3)
+    told(3, 3)
+print(json.dumps("tqdm" in sys.modules))
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) is False
+
+
+def test_generating_off_a_terminal_does_not_import_the_progress_bar():
+    probe = """
+import argparse, io, json, sys
+sys.stderr = io.StringIO()
+from ehwb_excel.cli.output import progress_bar
+with progress_bar(argparse.Namespace(json=False), 3, "generating") as bar:
+    bar.update(1)
+    bar.update(2)
+print(json.dumps(["tqdm" in sys.modules, bar.n]))
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [False, 3]
