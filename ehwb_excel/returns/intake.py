@@ -495,17 +495,19 @@ APPLICATION_MAX = 255  # "LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/.
 def _application(parts: dict[str, bytes], where: Location) -> tuple[str, Problem | None]:
     """Who saved the package, from docProps/app.xml ("" when not recorded: Google Sheets, Numbers), and
     a warning when what it says is not what an application writes (40,000 characters, control characters)."""
+    if "docProps/app.xml" not in parts:
+        return "", None
     try:
         root = SafeET.fromstring(parts["docProps/app.xml"])
-    except (KeyError, SafeET.ParseError, ValueError):
-        return "", None
+    except (SafeET.ParseError, ValueError):  # ValueError: defusedxml refused entities or a DTD
+        return "", ret.PROPERTY_UNUSABLE(where, why="in XML that cannot be read safely (it is damaged, or declares entities)", shown="none")
     values = {element.tag.rsplit("}", 1)[-1]: (element.text or "").strip() for element in root}
     name = application_name(values.get("Application", ""), values.get("AppVersion", ""))
     if len(name) <= APPLICATION_MAX and not ILLEGAL_CHARACTERS.search(name):
         return name, None
     shown = shortened(without_illegal_characters(name), 80)
     why = f"in {len(name):,} characters" if len(name) > APPLICATION_MAX else "with control characters in it"
-    return shown, ret.PROPERTY_UNUSABLE(where, why=why, shown=shown)
+    return shown, ret.PROPERTY_UNUSABLE(where, why=why, shown=f"'{shown}'")
 
 
 def application_name(application: str, version: str = "") -> str:

@@ -226,7 +226,7 @@ def _read_answer_sheet(found: ReturnFile, sheet_name: str, rows: Rows, long_text
             question_id=question_id,
             case=case,
             value=value,
-            comment=None if comment is None else _text(comment),
+            comment=None if comment is None else comment if isinstance(comment, str) else _text(comment),  # as typed: never trimmed
             location=where.at(r, answer_column),
             comment_location=where.at(r, comment_column) if comment_column else None,
             question_text=_text(_cell(row, question_column)) if question_column else None,

@@ -206,8 +206,8 @@ FILE_UNREADABLE = ProblemType(
 # -- what a file is and holds, beyond what any application writes (RET_10x) ---------------
 PROPERTY_UNUSABLE = ProblemType(
     "RET_100", "document-property-unusable", W,
-    "the workbook's document properties name the application that saved it {why}, which no application writes; the master shows "
-    "'{shown}'. The answers are merged as usual; if the agency did not expect this, ask which program saved the file.",
+    "the workbook's document properties name the application that saved it {why}, which no application writes, so the master "
+    "shows {shown} as the application. The answers are merged as usual; if the agency did not expect this, ask which program saved the file.",
 )
 FILE_NAME_NOT_TEXT = ProblemType(
     "RET_101", "file-name-not-text", W,
