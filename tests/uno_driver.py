@@ -86,13 +86,18 @@ class Driver:
         self.doc = None
 
     # -- document -------------------------------------------------------------------------------
-    def open(self, path: str) -> dict:
+    def open(self, path: str, password: str | None = None) -> dict:
+        """Open a spreadsheet (its sheets come back) or a text document (its text comes back), with the password to open it if given."""
         self.close()
         url = uno.systemPathToFileUrl(os.path.abspath(path))
         args = (uno_property("Hidden", True), uno_property("MacroExecutionMode", 0), uno_property("UpdateDocMode", 0))
+        if password is not None:
+            args += (uno_property("Password", password),)
         self.doc = self.desktop.loadComponentFromURL(url, "_blank", 0, args)
         if self.doc is None:
             raise RuntimeError(f"LibreOffice could not open {path}")
+        if self.doc.supportsService("com.sun.star.text.TextDocument"):
+            return {"text": self.doc.Text.String}
         return {"sheets": [{"name": s.Name, "visible": bool(s.IsVisible)} for s in self._sheets()]}
 
     def close(self) -> dict:

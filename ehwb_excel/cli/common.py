@@ -52,3 +52,47 @@ def _at_least_one(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be a whole number from 1 up, not '{text}'")
     return number
+
+
+# -- passwords -------------------------------------------------------------------------------------
+
+PASSWORD_VARIABLE = "EHWB_PASSWORD"
+PASSWORD_MINIMUM = 1  # the coordinator's policy decides; an empty password would encrypt with nothing
+_PROMPT = object()  # --password given without a value: ask for it
+
+
+def add_password_option(parser, what: str) -> None:
+    """--password [PASSWORD]: the password to open {what}; without a value it is asked for (not echoed);
+    without the option, the EHWB_PASSWORD environment variable is used when it is set."""
+    parser.add_argument(
+        "--password", nargs="?", const=_PROMPT, default=None, metavar="PASSWORD",
+        help=f"the password to open {what} (Office's password-to-open encryption); give --password alone to be asked "
+             f"for it without it being shown, or set {PASSWORD_VARIABLE}; a value typed on the command line can be "
+             "seen by other users of the computer and stays in the shell's history",
+    )
+
+
+def password_of(args, *, confirm: bool = False) -> str | None:
+    """The password the command was given (None: none); asked for, twice with `confirm`, when --password had no value.
+
+    Never printed or logged; EhwbError when it is empty or the two typed differ.
+    """
+    import os
+
+    from ehwb_excel.problems.catalogue.command_line import PASSWORD_EMPTY, PASSWORDS_DIFFER
+    from ehwb_excel.problems.problem import EhwbError
+
+    given = getattr(args, "password", None)
+    if given is _PROMPT:
+        import getpass
+
+        given = getpass.getpass("Password: ")
+        if confirm and getpass.getpass("The password again: ") != given:
+            raise EhwbError(PASSWORDS_DIFFER())
+    elif given is None:
+        given = os.environ.get(PASSWORD_VARIABLE)
+        if given is None:
+            return None
+    if len(given) < PASSWORD_MINIMUM:
+        raise EhwbError(PASSWORD_EMPTY(minimum=PASSWORD_MINIMUM))
+    return given

@@ -69,5 +69,9 @@ def _not_a_workbook(path: Path) -> str | None:
     if head.startswith(ZIP_SIGNATURES):
         return None  # the reader says what kind of zip it is
     if head.startswith(OLE_SIGNATURE):
-        return "it is an old-style Excel 97-2003 (.xls) file or a password-protected workbook"
+        from ehwb_excel.files.encryption import is_encrypted_package
+
+        if is_encrypted_package(path):
+            return None  # a workbook with a password to open it: the reader asks for the password
+        return "it is an old-style Excel 97-2003 (.xls) file"
     return _not_a_zip_why(head)

@@ -12,6 +12,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterable
+from typing import IO
 from pathlib import Path
 
 from defusedxml import ElementTree as SafeET
@@ -20,7 +21,7 @@ _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relatio
 _SHEET_DATA = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?sheetData)\b[^>]*(?<!/)>.*?</\1>", re.DOTALL)
 
 
-def without_cells_of(master: Path, sheets: Iterable[str]) -> io.BytesIO:
+def without_cells_of(master: Path | IO[bytes], sheets: Iterable[str]) -> io.BytesIO:
     """A copy of the package at `master` in which the named sheets hold no cells (stored, not compressed: it is read once, at once)."""
     with zipfile.ZipFile(master) as package:
         parts = sheet_parts(package)

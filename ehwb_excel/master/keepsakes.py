@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from typing import IO
 
 # (what the coordinator would call it, how its part is named in the package)
 _DROPPED_PARTS = (
@@ -19,7 +20,7 @@ _DROPPED_PARTS = (
 _SHAPE = re.compile(rb"<(\w+:)?sp[ >]")  # a drawn shape or text box in a drawing part (charts are kept)
 
 
-def content_openpyxl_drops(path: str | os.PathLike) -> list[str]:
+def content_openpyxl_drops(path: str | os.PathLike | IO[bytes]) -> list[str]:
     """The kinds of content in the workbook at `path` that loading and saving with openpyxl loses.
 
     An empty list means an openpyxl save keeps everything the coordinator made. A file that is

@@ -20,7 +20,7 @@ OnFileRead = Callable[[int, int], None]
 
 
 def merge_returns(returns_dir: str | os.PathLike, master_path: str | os.PathLike, *, now: datetime | None = None,
-                  jobs: int = 1, on_file_read: OnFileRead | None = None) -> MergeResult:
+                  jobs: int = 1, on_file_read: OnFileRead | None = None, password: str | None = None) -> MergeResult:
     """Every return in `returns_dir` merged over what the master at `master_path` holds; writes nothing.
 
     Each file is read and checked once, by `read_return` (a bad file becomes a rejected
@@ -28,6 +28,8 @@ def merge_returns(returns_dir: str | os.PathLike, master_path: str | os.PathLike
     read in that many worker processes (`available_cores()`: one per core), with the same
     result as in one. Save the result with `master_writer.save_master`, or write
     `result.sheets` into an open workbook. `on_file_read` follows the reading (a progress bar).
+    `password` opens an encrypted master and encrypted returns (in memory); a return it does
+    not open is refused, with why.
     """
     from ehwb_excel.returns.intake import files_in_returns_folder
 
@@ -35,11 +37,12 @@ def merge_returns(returns_dir: str | os.PathLike, master_path: str | os.PathLike
     if not folder.is_dir():
         why = "is a file, not a folder" if folder.exists() else "does not exist"
         raise EhwbError(ret.RETURNS_FOLDER_NOT_FOUND(Location(str(folder)), why=why))
-    state = read_master_state(master_path)
+    state = read_master_state(master_path, password)
     master = Path(master_path).resolve()
     paths, skipped = files_in_returns_folder(folder)
     paths = [path for path in paths if path.resolve() != master]  # the master kept in the returns folder is not a return
-    returns = read_returns(paths, state.audit, jobs=jobs, on_file_read=on_file_read, identity_key=state.identity_key)
+    returns = read_returns(paths, state.audit, jobs=jobs, on_file_read=on_file_read, identity_key=state.identity_key,
+                           password=password)
     if state.identity_key is None:  # once per merge, not once per return
         skipped = [ret.MASTER_WITHOUT_IDENTITY_KEY(Location.of(master_path)), *skipped]
     return merge(state.audit, returns, state, now=now or datetime.now(timezone.utc), folder_problems=skipped)
@@ -59,19 +62,19 @@ def available_cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def read_and_check(path: Path, audit: Audit, identity_key: bytes | None = None) -> ReturnFile:
+def read_and_check(path: Path, audit: Audit, identity_key: bytes | None = None, password: str | None = None) -> ReturnFile:
     """One return read and checked (its identity token too, given the master's key); never raises: a reader bug refuses this file, with why."""
     from ehwb_excel.returns.reader import read_return
 
     try:
-        found = read_return(path, audit, identity_key=identity_key)  # given the audit, the reader runs every check once
+        found = read_return(path, audit, identity_key=identity_key, password=password)  # given the audit, the reader runs every check once
     except Exception as error:  # a reader bug must not stop the other returns: refuse this file, say why
         found = _unreadable(path, error)
     return found
 
 
 def read_returns(paths: list[Path], audit: Audit, *, jobs: int = 1, on_file_read: OnFileRead | None = None,
-                 identity_key: bytes | None = None) -> list[ReturnFile]:
+                 identity_key: bytes | None = None, password: str | None = None) -> list[ReturnFile]:
     """Each file read and checked, in the order of `paths`, in up to `jobs` worker processes."""
     told = on_file_read or (lambda done, total: None)
     told(0, len(paths))
@@ -79,14 +82,15 @@ def read_returns(paths: list[Path], audit: Audit, *, jobs: int = 1, on_file_read
     if workers <= 1:
         read = []
         for path in paths:
-            read.append(read_and_check(path, audit, identity_key))
+            read.append(read_and_check(path, audit, identity_key, password))
             told(len(read), len(paths))
         return read
-    found = _read_in_workers(paths, audit, workers, lambda done: told(done, len(paths)), identity_key=identity_key)
+    options = (identity_key, password)
+    found = _read_in_workers(paths, audit, workers, lambda done: told(done, len(paths)), options=options)
     for path in [p for p in paths if p not in found]:
         # a worker stopped (the native reader can abort a process): each file it may have been
         # reading is read again alone, so only the file that stops a worker is refused
-        found[path] = _read_in_workers([path], audit, 1, identity_key=identity_key).get(path) or _unreadable(path, WorkerStopped())
+        found[path] = _read_in_workers([path], audit, 1, options=options).get(path) or _unreadable(path, WorkerStopped())
     return [found[path] for path in paths]
 
 
@@ -96,13 +100,14 @@ class WorkerStopped(Exception):
 
 
 def _read_in_workers(paths: list[Path], audit: Audit, workers: int,
-                     told: Callable[[int], None] = lambda done: None, identity_key: bytes | None = None) -> dict[Path, ReturnFile]:
+                     told: Callable[[int], None] = lambda done: None,
+                     options: tuple[bytes | None, str | None] = (None, None)) -> dict[Path, ReturnFile]:
     """Path -> its ReturnFile, for every file whose worker did not stop; `told` the count after each."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     found = {}
-    pool = ProcessPoolExecutor(workers, mp_context=_worker_context(), initializer=_start_worker, initargs=(audit, identity_key))
+    pool = ProcessPoolExecutor(workers, mp_context=_worker_context(), initializer=_start_worker, initargs=(audit, *options))
     try:
         futures = [(path, pool.submit(_worker_reads, path)) for path in paths]
         for path, future in futures:
@@ -128,19 +133,20 @@ def _worker_context():
 
 _worker_audit: Audit | None = None
 _worker_key: bytes | None = None
+_worker_password: str | None = None  # kept in the worker's memory only, as in the coordinator's process
 
 
-def _start_worker(audit: Audit, identity_key: bytes | None = None) -> None:
+def _start_worker(audit: Audit, identity_key: bytes | None = None, password: str | None = None) -> None:
     import signal
 
-    global _worker_audit, _worker_key
-    _worker_audit, _worker_key = audit, identity_key
+    global _worker_audit, _worker_key, _worker_password
+    _worker_audit, _worker_key, _worker_password = audit, identity_key, password
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the coordinator's process's to handle, once
 
 
 def _worker_reads(path: Path) -> ReturnFile:
     assert _worker_audit is not None, "a worker is started with the audit"
-    return read_and_check(path, _worker_audit, _worker_key)
+    return read_and_check(path, _worker_audit, _worker_key, _worker_password)
 
 
 def _unreadable(path: Path, error: Exception) -> ReturnFile:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
 from datetime import date, datetime
 from pathlib import Path
 
 from ehwb_excel.excel import layout
-from ehwb_excel.problems.catalogue.returns import MASTER_NOT_OURS
+from ehwb_excel.files import encryption
+from ehwb_excel.problems.catalogue.returns import MASTER_ENCRYPTED, MASTER_NOT_OURS, WRONG_PASSWORD
 from ehwb_excel.problems.location import Location
 from ehwb_excel.audit.stored import audit_from_meta
 from ehwb_excel.excel.meta_sheet import first_value, parse_meta
@@ -18,25 +20,42 @@ from ehwb_excel.merge.previous import MasterState, state_from_records
 from ehwb_excel.merge.quote_choices import choices_from_records
 
 
-def open_master(path: str | os.PathLike):
+def open_master(path: str | os.PathLike, password: str | None = None):
     """The master's values, read by python-calamine, as a workbook with the little of openpyxl's
     read-only interface the readers use (`sheetnames`, `workbook[name].iter_rows(values_only=True)`,
     `close()`); EhwbError when it is not a master.
 
     Not openpyxl: calamine reads the master's sheets about ten times faster, and a merge and a
-    report each read the whole master first.
+    report each read the whole master first. An encrypted master is decrypted in memory with `password`.
     """
     from python_calamine import CalamineWorkbook
 
     path = Path(path)
     if not path.is_file():
         raise EhwbError(MASTER_NOT_OURS(Location.of(path), why="the file does not exist"))
+    content = master_bytes(path, password)
     try:
-        return ValuesWorkbook(CalamineWorkbook.from_path(os.fspath(path)))
+        return ValuesWorkbook(CalamineWorkbook.from_filelike(io.BytesIO(content)))
     except BaseException as error:  # calamine's errors, and a Rust panic (pyo3 makes it a BaseException): not a master we can read
         if isinstance(error, (KeyboardInterrupt, SystemExit)):
             raise
         raise EhwbError(MASTER_NOT_OURS(Location.of(path), why=f"it cannot be opened as .xlsx ({type(error).__name__})")) from None
+
+
+def master_bytes(path: Path, password: str | None) -> bytes:
+    """The master file's bytes, decrypted in memory when it is encrypted; EhwbError without the password that opens it."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise EhwbError(MASTER_NOT_OURS(Location.of(path), why=f"it cannot be read ({error.strerror or error})")) from None
+    if not encryption.is_encrypted(data):
+        return data
+    if password is None:
+        raise EhwbError(MASTER_ENCRYPTED(Location.of(path)))
+    try:
+        return encryption.decrypt(data, password)
+    except encryption.WrongPassword as error:
+        raise EhwbError(WRONG_PASSWORD(Location.of(path), why=str(error))) from None
 
 
 class ValuesWorkbook:
@@ -96,9 +115,9 @@ def read_master_identity_key(workbook) -> bytes | None:
     return identity.key_from_text(first_value(meta, layout.META_IDENTITY_KEY))
 
 
-def master_identity_key(path: str | os.PathLike) -> bytes | None:
+def master_identity_key(path: str | os.PathLike, password: str | None = None) -> bytes | None:
     """The identity key kept in the master at `path` (EhwbError when it is not a master)."""
-    workbook = open_master(path)
+    workbook = open_master(path, password)
     try:
         read_master_audit(workbook, path)
         return read_master_identity_key(workbook)
@@ -128,9 +147,9 @@ def sheet_records(workbook, sheet: str, header_row: int = 1) -> list[dict]:
     return records
 
 
-def read_master_state(path: str | os.PathLike) -> MasterState:
+def read_master_state(path: str | os.PathLike, password: str | None = None) -> MasterState:
     """The previous merge's content of the master at `path` (EhwbError when it is not a master)."""
-    workbook = open_master(path)
+    workbook = open_master(path, password)
     try:
         audit = read_master_audit(workbook, path)
         state = state_from_records(

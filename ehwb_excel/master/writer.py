@@ -35,7 +35,8 @@ from ehwb_excel.problems.location import Location
 from ehwb_excel.master import derived_parts
 from ehwb_excel.master.keepsakes import content_openpyxl_drops
 from ehwb_excel.master import sheet_look
-from ehwb_excel.master.reader import read_master_audit
+from ehwb_excel.files import encryption
+from ehwb_excel.master.reader import master_bytes, read_master_audit
 from ehwb_excel.problems.problem import EhwbError, Problem
 from ehwb_excel.merge.sheet_table import ChoiceColumn, SheetTable
 from ehwb_excel.workbook import style
@@ -49,26 +50,29 @@ DATE_FORMAT, MOMENT_FORMAT = sheet_look.DATE_FORMAT, sheet_look.MOMENT_FORMAT
 
 
 def save_master(master_path: str | os.PathLike, result: "MergeResult", *, backup_dir: str | os.PathLike | None = None,
-                backup: bool = True, allow_loss: bool = False) -> Path | None:
+                backup: bool = True, allow_loss: bool = False, password: str | None = None) -> Path | None:
     """Write `result` into the master's derived sheets; the backup copy's path (None without one).
 
     Raises EhwbError (MASTER_LOCKED) when the master is open in Excel or LibreOffice, and
     (MASTER_TEXT_UNWRITABLE, MASTER_NOT_SAVED) when it cannot be written, and (MASTER_WOULD_LOSE)
     when it holds pivot tables, shapes or other content an openpyxl save drops, unless
-    `allow_loss`; in every case the master is left exactly as it was.
+    `allow_loss`; in every case the master is left exactly as it was. An encrypted master is
+    read with `password` and saved encrypted with it again (never decrypted on disk).
     """
     master = Path(master_path)
     _refuse_if_locked(master)
-    lost = [] if allow_loss else content_openpyxl_drops(master)
+    source = io.BytesIO(master_bytes(master, password))
+    encrypted_with = password if encryption.file_is_encrypted(master) else None  # saved as it was: encrypted or not
+    lost = [] if allow_loss else content_openpyxl_drops(source)
     if lost:
         raise EhwbError(ret.MASTER_WOULD_LOSE(Location.of(master), what=_joined(lost)))
     _refuse_unwritable_text(master, result.sheets)
-    workbook = _load(master, without_cells_of={t.name for t in result.sheets})
+    workbook = _load(master, without_cells_of={t.name for t in result.sheets}, source=source)
     if read_master_audit(workbook, master).checksum() != result.audit.checksum():
         raise EhwbError(ret.MASTER_NOT_OURS(Location.of(master), why="it holds another audit definition than the one this merge used"))
     write_derived_sheets(workbook, result.sheets)
     backup_path = make_backup(master, backup_dir) if backup else None
-    _save_atomically(workbook, master)
+    _save_atomically(workbook, master, encrypted_with)
     return backup_path
 
 
@@ -226,13 +230,15 @@ def _joined(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _load(master: Path, without_cells_of: Collection[str] = ()):
+def _load(master: Path, without_cells_of: Collection[str] = (), source: io.BytesIO | None = None):
     """The whole master, formulas kept (not values-only, so the coordinator's formulas survive),
-    except the cells of the sheets named, which the save replaces (see `derived_parts`)."""
+    except the cells of the sheets named, which the save replaces (see `derived_parts`).
+    `source`: the master's bytes already read (decrypted), else the file is read."""
     if not master.is_file():
         raise EhwbError(ret.MASTER_NOT_OURS(Location.of(master), why="the file does not exist"))
+    package = source if source is not None else master
     try:
-        return load_workbook(derived_parts.without_cells_of(master, without_cells_of) if without_cells_of else master)
+        return load_workbook(derived_parts.without_cells_of(package, without_cells_of) if without_cells_of else package)
     except Exception as error:  # zip, XML or format errors all mean: not a master we can write
         raise EhwbError(ret.MASTER_NOT_OURS(Location.of(master), why=f"it cannot be opened as .xlsx ({type(error).__name__})")) from error
 
@@ -316,13 +322,14 @@ def make_backup(master: Path, backup_dir: str | os.PathLike | None = None) -> Pa
     return target
 
 
-def _save_atomically(workbook, master: Path) -> None:
+def _save_atomically(workbook, master: Path, password: str | None = None) -> None:
     # saved in memory first: on a full disk only our own write fails, cleanly, instead of a zip file
-    # openpyxl leaves open on disk, whose clean-up at exit printed "Exception ignored ... OSError"
+    # openpyxl leaves open on disk, whose clean-up at exit printed "Exception ignored ... OSError";
+    # an encrypted master is encrypted there too, so the plain workbook never reaches the disk
     content = io.BytesIO()
     workbook.save(content)
     try:
-        write_bytes(master, content.getbuffer())
+        write_bytes(master, content.getbuffer() if password is None else encryption.encrypt(content.getvalue(), password))
     except PermissionError as error:
         raise EhwbError(ret.MASTER_LOCKED(
             Location.of(master), why=f"the system refused to replace it: {error.strerror or error}",

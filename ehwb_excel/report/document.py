@@ -15,6 +15,7 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from ehwb_excel.excel import layout
+from ehwb_excel.files import encryption
 from ehwb_excel.files.atomic import write_bytes
 from ehwb_excel.audit.enquiry import grade_scale
 from ehwb_excel.problems.catalogue.report import (
@@ -74,14 +75,16 @@ def build_report(report_input: ReportInput, template: Path | None = None, *, all
     return document, report
 
 
-def save_report(document: Document, path: str | os.PathLike) -> Path:
+def save_report(document: Document, path: str | os.PathLike, password: str | None = None) -> Path:
     """Write the report atomically (an earlier report stays whole if this fails); the folder is
-    made when missing. Returns the path written."""
+    made when missing. With `password` the .docx is encrypted (password to open, as Word writes it).
+    Returns the path written."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     document.save(buffer)  # built in memory first: a failing save leaves no file at all
-    return write_bytes(path, buffer.getvalue())
+    data = buffer.getvalue()
+    return write_bytes(path, encryption.encrypt(data, password) if password is not None else data)
 
 
 class _Writer:

@@ -50,13 +50,13 @@ SETTING_TITLE, SETTING_VERSION, SETTING_DATE, SETTING_AUTHOR = layout.REPORT_SET
 # -- reading the master ---------------------------------------------------------------------
 
 
-def read_report_input(master_path: str | os.PathLike, today: date | None = None) -> ReportInput:
+def read_report_input(master_path: str | os.PathLike, today: date | None = None, password: str | None = None) -> ReportInput:
     """The report's input from a master workbook; EhwbError when it is not a master we can read.
 
     Missing or empty coordinator sheets and missing returns are not errors: the report says so.
     """
     path = Path(master_path)
-    workbook = open_master(path)
+    workbook = open_master(path, password)  # an encrypted master is decrypted in memory
     try:
         audit = read_master_audit(workbook, path)
         reader = _SheetReader(workbook, path)

@@ -35,6 +35,7 @@ from pathlib import Path
 from defusedxml import ElementTree as SafeET
 
 from ehwb_excel.excel.signatures import OLE_SIGNATURE, ZIP_SIGNATURES
+from ehwb_excel.files import encryption
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS, without_illegal_characters
 from ehwb_excel.excel.limits import shortened
@@ -180,16 +181,20 @@ def _links_inside(link: Path, folder: Path) -> bool:
 # -- one file ----------------------------------------------------------------------------
 
 
-def look_at_file(path: str | os.PathLike) -> FileFacts:
-    """Fingerprint and sniff one file; never raises for bad content (an unreadable path does)."""
+def look_at_file(path: str | os.PathLike, password: str | None = None) -> FileFacts:
+    """Fingerprint and sniff one file; never raises for bad content (an unreadable path does).
+
+    With `password`, an encrypted workbook is decrypted in memory (never on disk) and looked at
+    as the workbook inside; its SHA-256 stays that of the file as received.
+    """
     path = Path(path)
-    facts = _look_at_file(path)
+    facts = _look_at_file(path, password)
     if has_undecodable_bytes(path.name):  # read as usual; named with its odd bytes shown as \xe9
         facts = replace(facts, problems=(ret.FILE_NAME_NOT_TEXT(Location.of(path)), *facts.problems))
     return facts
 
 
-def _look_at_file(path: Path) -> FileFacts:
+def _look_at_file(path: Path, password: str | None = None) -> FileFacts:
     where = Location.of(path)
     found = read_regular_file(path, MAX_FILE_BYTES)
     if isinstance(found, str):  # a pipe or device, perhaps swapped in after the folder was listed: never read
@@ -200,6 +205,11 @@ def _look_at_file(path: Path) -> FileFacts:
                               modified=datetime.fromtimestamp(modified_at, tz=timezone.utc))
     if size > MAX_FILE_BYTES:
         return facts(problems=(ret.TOO_LARGE(where, why=f"{size:,} bytes"),))
+    if data.startswith(OLE_SIGNATURE) and password is not None:
+        try:
+            data = encryption.decrypt(data, password)
+        except encryption.WrongPassword as error:
+            return facts(problems=(ret.WRONG_PASSWORD(where, why=str(error)),))
     if data.startswith(OLE_SIGNATURE):
         return facts(problems=(_ole_problem(data, where),))
     if not data.startswith(ZIP_SIGNATURES):

@@ -31,18 +31,19 @@ CellValue = int | float | str | bool | time | date | datetime | timedelta
 Rows = list[list[CellValue]]
 
 
-def read_return(path: str | os.PathLike, audit: Audit | None = None, *, identity_key: bytes | None = None) -> ReturnFile:
+def read_return(path: str | os.PathLike, audit: Audit | None = None, *, identity_key: bytes | None = None,
+                password: str | None = None) -> ReturnFile:
     """Everything in one returned file, checked; never raises for a bad file.
 
     A refused file (not a workbook, encrypted, not ours ...) comes back with no answers and
     a located reason in `problems`. With `audit`, every check in `ehwb_excel.returns.checks` has run
     and its problems are in `problems` too (`rejected` is then final); with the master's
-    `identity_key` too, its identity token is checked.
+    `identity_key` too, its identity token is checked. `password` opens an encrypted return (in memory).
     """
     from ehwb_excel.returns.checks import check_return  # the checks import this module's neighbours
 
     try:
-        facts = look_at_file(path)
+        facts = look_at_file(path, password)
     except OSError as error:  # permissions, a cloud placeholder not yet downloaded, a vanished file
         problem = ret.FILE_UNREADABLE(Location.of(path), why=error.strerror or type(error).__name__)
         return ReturnFile(path=os.fspath(path), file_name=os.path.basename(os.fspath(path)), sha256="", size=0, modified=None, problems=[problem])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -10,7 +11,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from ehwb_excel.files.atomic import replacing
+from ehwb_excel.files import encryption
+from ehwb_excel.files.atomic import replacing, write_bytes
 from ehwb_excel.files.file_set import staged_files
 from ehwb_excel.workbook.agency_workbook import agency_workbook
 from ehwb_excel.workbook.master_skeleton import master_workbook
@@ -53,6 +55,7 @@ def generate(
     *,
     agencies: Iterable[str] | None = None,
     generated_at: datetime | None = None,
+    password: str | None = None,
 ) -> list[Path]:
     """Write the agency workbooks (all, or the given agency codes) and the master; the paths written.
 
@@ -62,6 +65,8 @@ def generate(
     it once) and is not chased by the merge. An existing master is never replaced: the coordinator may already have typed into it.
     The files appear in `out_dir` all together at the end (`staged_files`): an error or Ctrl-C
     half-way leaves none of them. `progress` is called with each file's path as soon as it is ready.
+    With `password` every file is encrypted (Office's password to open, ECMA-376 agile, as Excel
+    writes it), in memory: no plain copy reaches the disk.
     Raises ValueError for an unknown agency code or two agencies whose file names clash.
     """
     out = Path(out_dir)
@@ -71,15 +76,15 @@ def generate(
     master = out / master_file_name(audit)
     # the key agency tokens are made with lives only in the master: a master kept from an
     # earlier run keeps its key (None if it was made before tokens), a new master gets a new one
-    key = _kept_key(master) if master.exists() else identity.new_key()
+    key = _kept_key(master, password) if master.exists() else identity.new_key()
     with staged_files(out) as staging:
         for code, name in zip(codes, names):
-            _save(agency_workbook(audit, code, when, identity_key=key), staging / name)
+            _save(agency_workbook(audit, code, when, identity_key=key), staging / name, password)
             if progress:
                 progress(out / name)
         if not master.exists():
             names.append(master.name)
-            _save(master_workbook(audit, key), staging / master.name)
+            _save(master_workbook(audit, key), staging / master.name, password)
             if progress:
                 progress(master)
     return [out / name for name in names]
@@ -117,16 +122,21 @@ def _agency_codes(audit: Audit, agencies: Iterable[str] | None) -> list[str]:
     return codes
 
 
-def _kept_key(master: Path) -> bytes | None:
+def _kept_key(master: Path, password: str | None) -> bytes | None:
     """The identity key of the master kept in the folder; None when it has none (or is no master the merge could use)."""
     try:
-        return master_identity_key(master)
+        return master_identity_key(master, password)
     except EhwbError:
         return None
 
 
-def _save(wb: Workbook, path: Path) -> Path:
-    """Save to a temporary name in the same folder, then rename: a reader never sees half a file."""
-    with replacing(path) as temporary:
-        wb.save(temporary)
-    return path
+def _save(wb: Workbook, path: Path, password: str | None = None) -> Path:
+    """Save to a temporary name in the same folder, then rename: a reader never sees half a file.
+    With `password`, the workbook is encrypted in memory first."""
+    if password is None:
+        with replacing(path) as temporary:
+            wb.save(temporary)
+        return path
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return write_bytes(path, encryption.encrypt(buffer.getvalue(), password))

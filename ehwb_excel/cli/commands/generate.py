@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ehwb_excel.cli.common import add_force_option
+from ehwb_excel.cli.common import add_force_option, add_password_option, password_of
 from ehwb_excel.cli.exit_codes import ExitCode
 from ehwb_excel.cli.output import print_json, progress_bar
 from ehwb_excel.cli.paths import input_workbook
@@ -27,6 +27,7 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--agency", metavar="CODE", action="append", help="only this agency's workbook (repeat for several); default: every agency"
     )
+    add_password_option(parser, "every workbook written (the agencies' and the master), which are then encrypted with it")
     add_force_option(parser, "agency workbooks (never the master)")
 
 
@@ -49,9 +50,10 @@ def run(args) -> int:
         for warning in report.warnings:
             print(f"warning: {warning}", file=sys.stderr)
     out = Path(args.out)
+    password = password_of(args, confirm=True)
     _replacing(args, out, planned_names(audit, args.agency))
     with progress_bar(args, planned_files(audit, args.agency), "generating") as bar:
-        written = generate(audit, out, progress=lambda path: bar.update(1), agencies=args.agency)
+        written = generate(audit, out, progress=lambda path: bar.update(1), agencies=args.agency, password=password)
     master = out / master_file_name(audit)
     if args.json:
         print_json({**report.to_dict(), "written": [str(p) for p in written], "master": str(master),
@@ -60,7 +62,8 @@ def run(args) -> int:
     for path in written:
         print(path)
     agency_files = len([p for p in written if p != master])
-    print(f"wrote {agency_files} agency workbook{'s' if agency_files != 1 else ''} to {out}", file=sys.stderr)
+    encrypted = " (encrypted: each opens only with the password)" if password is not None else ""
+    print(f"wrote {agency_files} agency workbook{'s' if agency_files != 1 else ''} to {out}{encrypted}", file=sys.stderr)
     if master not in written:
         print(f"kept the existing master {master} (a master is never replaced: it holds the coordinator's work)", file=sys.stderr)
     return ExitCode.OK

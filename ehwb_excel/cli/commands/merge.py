@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ehwb_excel.cli.common import add_jobs_option
+from ehwb_excel.cli.common import add_jobs_option, add_password_option, password_of
 from ehwb_excel.cli.exit_codes import ExitCode
 from ehwb_excel.cli.output import file_progress, print_json, print_problems, step
 from ehwb_excel.cli.paths import input_workbook
@@ -16,6 +16,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("returns_dir", metavar="RETURNS_DIR", help="the folder the agencies' returns were saved in")
     parser.add_argument("--master", metavar="MASTER.xlsx", required=True, help="the master workbook written by 'ehwb generate'")
     add_jobs_option(parser)
+    add_password_option(parser, "the master and the returns, when they are encrypted")
     parser.add_argument("--wait", type=_seconds, metavar="SECONDS", default=None,
                         help="how long to wait for another merge of the same master to finish before refusing (default: 5)")
     parser.add_argument("--no-backup", action="store_true", help="do not keep a timestamped copy of the previous master in backups/")
@@ -29,11 +30,13 @@ def run(args) -> int:
     from ehwb_excel.master.writer import save_master
 
     master = input_workbook(args.master, "master workbook")
+    password = password_of(args)
     with merging_alone(master, wait=args.wait):  # from reading the master to saving it: a second merge waits
         with file_progress(args, "reading the returns") as on_file_read:
-            result = merge_returns(args.returns_dir, master, jobs=args.jobs or available_cores(), on_file_read=on_file_read)
+            result = merge_returns(args.returns_dir, master, jobs=args.jobs or available_cores(), on_file_read=on_file_read,
+                                   password=password)
         with step(args, "saving the master"):
-            backup = save_master(master, result, backup=not args.no_backup, allow_loss=args.allow_loss)
+            backup = save_master(master, result, backup=not args.no_backup, allow_loss=args.allow_loss, password=password)
     code = exit_code(result)
     if args.json:
         print_json(result.to_dict() | {"master": str(master), "backup": str(backup) if backup else None, "exit_code": int(code)})

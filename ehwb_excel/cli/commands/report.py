@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ehwb_excel.cli.common import add_force_option, print_report
+from ehwb_excel.cli.common import add_force_option, add_password_option, password_of, print_report
 from ehwb_excel.cli.exit_codes import ExitCode
 from ehwb_excel.cli.output import print_json, step
 from ehwb_excel.cli.paths import input_workbook, output_file
-from ehwb_excel.problems.catalogue.command_line import OUTPUT_NAME
+from ehwb_excel.problems.catalogue.command_line import OUTPUT_NAME, PDF_NOT_ENCRYPTED
 from ehwb_excel.problems.location import Location
 from ehwb_excel.problems.problem import EhwbError
 
@@ -25,6 +25,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--all-quotes", action="store_true",
                         help="add an appendix with every distinct strength and area for development, not only those chosen")
     parser.add_argument("--template", type=Path, help="a Word .docx or .dotx whose styles the report uses (default: built-in styles)")
+    add_password_option(parser, "an encrypted master; the report .docx is then encrypted with it too")
     add_force_option(parser, "a report")
 
 
@@ -35,12 +36,15 @@ def run(args) -> int:
     from ehwb_excel.report.report_input import read_report_input
 
     master = input_workbook(args.master, "master workbook")
+    password = password_of(args)
     docx, pdf = _outputs(args)
+    if pdf and password is not None:
+        raise EhwbError(PDF_NOT_ENCRYPTED(Location(str(pdf))))
     with step(args, "reading the master"):
-        report_input = read_report_input(master)  # EhwbError (exit 2) when the master cannot be read
+        report_input = read_report_input(master, password=password)  # EhwbError (exit 2) when the master cannot be read
     with step(args, "building the report"):
         document, report = build_report(report_input, args.template, all_quotes=args.all_quotes)
-        written = [save_report(document, docx)]
+        written = [save_report(document, docx, password)]
     if pdf:
         with step(args, "converting the report to PDF with LibreOffice"):
             made, problem = convert_to_pdf(docx, pdf)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ehwb_excel.cli.commands.merge import errors_line, exit_code
-from ehwb_excel.cli.common import add_jobs_option
+from ehwb_excel.cli.common import add_jobs_option, add_password_option, password_of
 from ehwb_excel.cli.exit_codes import ExitCode
 from ehwb_excel.cli.output import file_progress, print_json
 from ehwb_excel.cli.paths import input_workbook
@@ -18,6 +18,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("returns_dir", metavar="RETURNS_DIR", help="the folder the agencies' returns were saved in")
     parser.add_argument("--master", metavar="MASTER.xlsx", required=True, help="the master workbook written by 'ehwb generate'")
     add_jobs_option(parser)
+    add_password_option(parser, "the master and the returns, when they are encrypted")
 
 
 def run(args) -> int:
@@ -25,7 +26,8 @@ def run(args) -> int:
 
     master = input_workbook(args.master, "master workbook")
     with file_progress(args, "reading the returns") as on_file_read:
-        result = merge_returns(args.returns_dir, master, jobs=args.jobs or available_cores(), on_file_read=on_file_read)
+        result = merge_returns(args.returns_dir, master, jobs=args.jobs or available_cores(), on_file_read=on_file_read,
+                               password=password_of(args))
     code = exit_code(result)
     if args.json:
         print_json({"summary": result.summary(), "submissions": [s.to_dict() for s in result.submissions], "exit_code": int(code)})

@@ -51,3 +51,19 @@ INTERNAL_ERROR = ProblemType(
     "CLI_023", "internal-error", E,
     "internal error: {why}. Nothing was written; run again with --debug and report the traceback.",
 )
+
+# -- passwords (--password, the EHWB_PASSWORD environment variable or a prompt)
+PASSWORD_EMPTY = ProblemType(
+    "CLI_030", "password-empty", E,
+    "the password is empty, so nothing was written. Give a password (at least {minimum} characters) after --password, in the "
+    "EHWB_PASSWORD environment variable, or type it when asked.",
+)
+PASSWORDS_DIFFER = ProblemType(
+    "CLI_031", "passwords-differ", E,
+    "the two passwords typed differ, so nothing was written. Run the command again and type the same password twice.",
+)
+PDF_NOT_ENCRYPTED = ProblemType(
+    "CLI_032", "pdf-not-encrypted", E,
+    "a PDF cannot be written with a password to open it, so with --password the report is the encrypted .docx only. "
+    "Leave out --pdf (make a PDF from the decrypted .docx in Word if one is needed).",
+)

@@ -28,7 +28,7 @@ CORRUPT_WORKBOOK = ProblemType(
 )
 ENCRYPTED = ProblemType(
     "RET_004", "password-protected", E,
-    "the workbook is password-protected (encrypted), so it cannot be read. Ask the agency to remove the password (Excel: File > Info > Protect Workbook > Encrypt with Password, clear it) and send it again.",
+    "the workbook is password-protected (encrypted), so it cannot be read. If the workbooks were generated with a password, merge with --password; otherwise ask the agency to remove the password (Excel: File > Info > Protect Workbook > Encrypt with Password, clear it) and send it again.",
     rejects_file=True,
 )
 ENCRYPTED_DEFAULT_PASSWORD = ProblemType(
@@ -128,6 +128,18 @@ MERGE_IN_PROGRESS = ProblemType(
     "RET_127", "merge-in-progress", E,
     "another merge of this master is running ({holder}), so this one stopped before reading anything; nothing was "
     "changed. Wait for it to finish and merge again.",
+)
+WRONG_PASSWORD = ProblemType(
+    "RET_128", "wrong-password", E,
+    "the workbook is encrypted and {why}. Give the password it was generated with ('ehwb generate --password'); if the "
+    "agency set a password of its own, ask them for it, or to send the workbook again without it.",
+    rejects_file=True,
+)
+MASTER_ENCRYPTED = ProblemType(
+    "RET_129", "master-encrypted", E,
+    "the master workbook is encrypted (a password to open it), so it cannot be read without the password. Give it with "
+    "--password (or the EHWB_PASSWORD environment variable); the ribbon button cannot merge into an encrypted master: "
+    "use 'ehwb merge --password' on the command line.",
 )
 MASTER_WITHOUT_IDENTITY_KEY = ProblemType(
     "RET_126", "master-without-identity-key", W,
