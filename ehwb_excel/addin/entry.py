@@ -32,6 +32,7 @@ from ehwb_excel.problems.catalogue.addin import (
 from ehwb_excel.problems.catalogue.returns import MASTER_TEXT_UNWRITABLE
 from ehwb_excel.problems.location import Location
 from ehwb_excel.master.one_at_a_time import merging_alone
+from ehwb_excel.master.trail import merge_entry, recorded
 from ehwb_excel.master.writer import make_backup, text_unwritable
 from ehwb_excel.problems.problem import EhwbError
 from ehwb_excel.merge.sheet_table import SheetTable
@@ -108,6 +109,9 @@ def _merge_and_save(port: WorkbookPort, master: Path, returns_dir: Path, merge: 
         port.save()
     except Exception as error:
         return summary_message(result, returns_dir, str(NOT_SAVED_AFTER_MERGE(Location.of(master), why=_reason(error))))
+    unrecorded = recorded(master, merge_entry(result, master, "the Merge returns button"))
+    if unrecorded is not None:
+        saved_note += f"\n\n{unrecorded}"
     return summary_message(result, returns_dir, saved_note, offer_report(port, master))
 
 

@@ -16,12 +16,21 @@ from pathlib import Path
 from ehwb_excel.files import interrupts
 
 STALE_AFTER = 3600  # seconds: a temporary file this old is left from a save that was killed, wherever it ran
+OWNER_ONLY = 0o600  # what a new file we write is: read and write for its owner, nothing for anyone else
+
+
+def owner_only(path: str | os.PathLike) -> None:
+    """Make `path` readable and writable by its owner only, where the system has such permissions
+    (POSIX; on Windows a file takes its folder's access list, which is the coordinator's to set)."""
+    if os.name == "posix":
+        os.chmod(path, OWNER_ONLY)
 
 
 @contextmanager
 def replacing(path: str | os.PathLike) -> Iterator[Path]:
     """A temporary path beside `path` to write to; when the block ends without an error, it
-    replaces `path` in one step (os.replace), keeping the old file's permissions.
+    replaces `path` in one step (os.replace), keeping the old file's permissions (a new file is
+    owner-only: the temporary file is made so before anything is written to it).
 
     On an error (a crash in the writer, a full disk, a locked target) `path` is left exactly
     as it was and the temporary file is removed; the error propagates. The temporary file's
@@ -34,6 +43,8 @@ def replacing(path: str | os.PathLike) -> Iterator[Path]:
     temporary = path.with_name(f".{path.stem}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp{path.suffix}")
     with interrupts.temporary(temporary):  # removed by a Ctrl-C or a kill that stops the program, too
         try:
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY))
+            owner_only(temporary)  # the mode os.open gives passes through the umask; this one does not
             yield temporary
             if path.exists():
                 shutil.copymode(path, temporary)

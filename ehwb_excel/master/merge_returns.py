@@ -10,6 +10,7 @@ from pathlib import Path
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.problems.location import Location
 from ehwb_excel.master.reader import read_master_state
+from ehwb_excel.master.trail import trail_path
 from ehwb_excel.merge.merge import MergeResult, merge
 from ehwb_excel.problems.problem import EhwbError
 from ehwb_excel.audit.model import Audit
@@ -40,7 +41,8 @@ def merge_returns(returns_dir: str | os.PathLike, master_path: str | os.PathLike
     state = read_master_state(master_path, password)
     master = Path(master_path).resolve()
     paths, skipped = files_in_returns_folder(folder)
-    paths = [path for path in paths if path.resolve() != master]  # the master kept in the returns folder is not a return
+    beside = {master, trail_path(master).resolve()}  # the master (and its trail) kept in the returns folder are not returns
+    paths = [path for path in paths if path.resolve() not in beside]
     returns = read_returns(paths, state.audit, jobs=jobs, on_file_read=on_file_read, identity_key=state.identity_key,
                            password=password)
     if state.identity_key is None:  # once per merge, not once per return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from ehwb_excel.cli.common import add_jobs_option, add_password_option, password_of
 from ehwb_excel.cli.exit_codes import ExitCode
 from ehwb_excel.cli.output import file_progress, print_json, print_problems, step
@@ -27,6 +29,7 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from ehwb_excel.master.merge_returns import available_cores, merge_returns
     from ehwb_excel.master.one_at_a_time import merging_alone
+    from ehwb_excel.master.trail import merge_entry, recorded
     from ehwb_excel.master.writer import save_master
 
     master = input_workbook(args.master, "master workbook")
@@ -37,6 +40,7 @@ def run(args) -> int:
                                    password=password)
         with step(args, "saving the master"):
             backup = save_master(master, result, backup=not args.no_backup, allow_loss=args.allow_loss, password=password)
+        unrecorded = recorded(master, merge_entry(result, master, "ehwb merge"))
     code = exit_code(result)
     if args.json:
         print_json(result.to_dict() | {"master": str(master), "backup": str(backup) if backup else None, "exit_code": int(code)})
@@ -44,6 +48,8 @@ def run(args) -> int:
     print(result.summary())
     print_problems(result.report.problems)
     print(f"Master written: {master}" + (f" (previous version kept as {backup})" if backup else ""))
+    if unrecorded is not None:
+        print(f"warning: {unrecorded}", file=sys.stderr)
     if code is ExitCode.PROBLEMS:
         print(errors_line(result))
     return code

@@ -33,6 +33,7 @@ def run(args) -> int:
     # imported here: python-docx and Pillow load only when a report is asked for
     from ehwb_excel.report.document import build_report, save_report
     from ehwb_excel.report.pdf import convert_to_pdf
+    from ehwb_excel.master.trail import recorded, report_entry
     from ehwb_excel.report.report_input import read_report_input
 
     master = input_workbook(args.master, "master workbook")
@@ -50,6 +51,7 @@ def run(args) -> int:
             made, problem = convert_to_pdf(docx, pdf)
         report.add(problem)
         written += [made] if made else []
+    report.add(recorded(master, report_entry(master, written), "report"))
     code = ExitCode.PROBLEMS if pdf and pdf not in written else ExitCode.OK
     if args.json:
         print_json({**report.to_dict(), "written": [str(p) for p in written], "exit_code": int(code)})

@@ -141,6 +141,11 @@ MASTER_ENCRYPTED = ProblemType(
     "--password (or the EHWB_PASSWORD environment variable); the ribbon button cannot merge into an encrypted master: "
     "use 'ehwb merge --password' on the command line.",
 )
+TRAIL_NOT_WRITTEN = ProblemType(
+    "RET_130", "trail-not-written", W,
+    "the audit trail beside the master could not be added to ({why}); the {what} itself is done. Check that the folder "
+    "can be written, so that the next one is recorded.",
+)
 MASTER_WITHOUT_IDENTITY_KEY = ProblemType(
     "RET_126", "master-without-identity-key", W,
     "this master was made before workbooks carried identity tokens, so returns cannot be checked against the agency "
