@@ -19,6 +19,7 @@ from ehwb_excel.workbook.master_skeleton import master_workbook
 from ehwb_excel.audit import identity
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.master.reader import master_identity_key
+from ehwb_excel.problems.catalogue.returns import MASTER_ENCRYPTED, WRONG_PASSWORD
 from ehwb_excel.problems.problem import EhwbError
 
 # Characters Windows or macOS refuse in file names, and names Windows reserves.
@@ -123,10 +124,15 @@ def _agency_codes(audit: Audit, agencies: Iterable[str] | None) -> list[str]:
 
 
 def _kept_key(master: Path, password: str | None) -> bytes | None:
-    """The identity key of the master kept in the folder; None when it has none (or is no master the merge could use)."""
+    """The identity key of the master kept in the folder; None when it has none (or is no master the merge could use).
+
+    EhwbError when the kept master is encrypted and `password` does not open it.
+    """
     try:
         return master_identity_key(master, password)
-    except EhwbError:
+    except EhwbError as error:
+        if any(p.type in (MASTER_ENCRYPTED, WRONG_PASSWORD) for p in error.problems):
+            raise  # its key is needed: workbooks without tokens would all be refused by its merges
         return None
 
 

@@ -138,3 +138,14 @@ def test_a_report_with_a_password_is_not_also_written_as_a_plain_pdf(sent, tmp_p
     assert main(["report", str(master), "--out", str(tmp_path / "report.docx"), "--pdf", "--password", PASSWORD]) == 2
     assert "PDF cannot be written with a password" in capsys.readouterr().err
     assert not list(tmp_path.glob("report.*"))
+
+
+def test_generate_beside_an_encrypted_master_needs_its_password(sent, tmp_path, capsys):
+    """The kept master's key makes the new workbooks' tokens: without its password none could be made."""
+    definition = tmp_path / "definition.xlsx"
+    (sent / file_name_for(AUDIT, "WMP")).unlink()
+    assert main(["generate", str(definition), "--out", str(sent), "--agency", "WMP"]) == 2
+    assert "master workbook is encrypted" in capsys.readouterr().err
+    assert not (sent / file_name_for(AUDIT, "WMP")).exists()
+    assert main(["generate", str(definition), "--out", str(sent), "--agency", "WMP", "--password", PASSWORD]) == 0
+    assert encryption.file_is_encrypted(sent / file_name_for(AUDIT, "WMP"))
