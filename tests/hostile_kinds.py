@@ -81,11 +81,16 @@ def named_pipe(folder: Path, name: str) -> Path:
 
 def absurd_shared_strings_count(folder: Path, name: str) -> Path:
     """The first answer made a shared string, in a part declaring 4x10^18 strings (python-calamine panics)."""
-    path = _good(folder, name)
-    answers = next(n for n in zipfile.ZipFile(path).namelist() if n.startswith("xl/worksheets/")
-                   and b"Case A" in zipfile.ZipFile(path).read(n) and layout.COL_QUESTION_ID.encode() in zipfile.ZipFile(path).read(n))
+    return with_shared_string(_good(folder, name), b"Good", declared=b"4000000000000000000")
+
+
+def with_shared_string(path: Path, text: bytes, declared: bytes = b"1") -> Path:
+    """`path` with its first empty answer cell on Case A made shared string 0, holding `text` (as Excel keeps text)."""
+    with zipfile.ZipFile(path) as package:
+        answers = next(n for n in package.namelist() if n.startswith("xl/worksheets/")
+                       and b"Case A" in package.read(n) and layout.COL_QUESTION_ID.encode() in package.read(n))
     strings = (b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1"'
-               b' uniqueCount="4000000000000000000"><si><t>Good</t></si></sst>')
+               b' uniqueCount="' + declared + b'"><si><t>' + text + b"</t></si></sst>")
 
     def change(part: str, data: bytes) -> bytes:
         if part == "xl/_rels/workbook.xml.rels":
@@ -94,7 +99,9 @@ def absurd_shared_strings_count(folder: Path, name: str) -> Path:
         if part == "[Content_Types].xml":
             return data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType='
                                 b'"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
-        return re.sub(rb'<c r="C(\d+)"([^>]*)/>', rb'<c r="C\1" t="s"><v>0</v></c>', data, count=1) if part == answers else data
+        # an empty answer cell, as openpyxl writes one (<c r="C12" s="13" t="n"></c>) or Excel does (<c r="C12" s="13"/>)
+        empty = rb'<c r="C(\d+)"( s="\d+")?(?: t="n")?(?:/>|></c>)'
+        return re.sub(empty, rb'<c r="C\1"\2 t="s"><v>0</v></c>', data, count=1) if part == answers else data
 
     temporary = path.with_name(path.name + ".part")
     rewrite_parts(path, temporary, change)

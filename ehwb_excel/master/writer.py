@@ -27,7 +27,7 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ehwb_excel.excel import layout
-from ehwb_excel.files.atomic import write_bytes
+from ehwb_excel.files.atomic import replacing, write_bytes
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS
 from ehwb_excel.excel.limits import CELL_TEXT_MAX
@@ -313,7 +313,8 @@ def make_backup(master: Path, backup_dir: str | os.PathLike | None = None) -> Pa
         while target.exists():  # two merges within one second
             target = folder / f"{name.stem}-{number}{name.suffix}"
             number += 1
-        shutil.copy2(master, target)
+        with replacing(target) as temporary:  # a copy cut short (killed, full disk) never has a backup's name
+            shutil.copy2(master, temporary)
     except OSError as error:
         if target is not None and target.exists():  # a copy cut short (full disk) must not pass for a backup
             with contextlib.suppress(OSError):

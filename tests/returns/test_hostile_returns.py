@@ -596,3 +596,30 @@ def test_a_comment_is_kept_exactly_as_typed_not_trimmed(tmp_path):
     path = real_return(tmp_path, "SCT", full_answers("SCT"), comments={("Case A", "voice_grade"): "  seen twice, then weekly \n"})
     found = read_return(path, merge_audit())
     assert next(a.comment for a in found.answers if (a.case, a.question_id) == ("Case A", "voice_grade")) == "  seen twice, then weekly \n"
+
+
+def test_a_long_shared_string_behind_a_small_sheet_is_measured_too(tmp_path):
+    # Excel keeps a cell's text in the shared strings: the sheet itself stays small
+    from ehwb_excel.returns.reader import read_return
+    from tests.hostile_kinds import with_shared_string
+    from tests.merge_helpers import merge_audit
+
+    answers = {key: value for key, value in full_answers("CAMHS").items() if key != ("Case A", "voice_notes")}
+    path = with_shared_string(real_return(tmp_path, "CAMHS", answers), b"y" * 40_000)
+    found = read_return(path, merge_audit())
+    long = [a for a in found.answers if isinstance(a.value, str) and len(a.value) == 40_000]
+    assert len(long) == 1
+    assert [(p.location.cell, p.code) for p in found.problems if p.code == ret.TEXT_TOO_LONG.code] == [(long[0].location.cell, ret.TEXT_TOO_LONG.code)]
+
+
+def test_a_device_in_the_returns_folder_is_named_and_never_opened(tmp_path):
+    import stat as file_modes
+
+    device = tmp_path / "x.xlsx"
+    try:
+        os.mknod(device, file_modes.S_IFCHR | 0o600, os.makedev(1, 3))  # the null device, under a workbook's name
+    except (OSError, AttributeError) as error:
+        pytest.skip(f"cannot make a device here ({error})")
+    to_read, skipped = files_in_returns_folder(tmp_path)
+    assert to_read == [] and [(p.location.file, p.code) for p in skipped] == [("x.xlsx", ret.NOT_A_REGULAR_FILE.code)]
+    assert "a device" in skipped[0].message
