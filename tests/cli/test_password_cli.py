@@ -149,3 +149,15 @@ def test_generate_beside_an_encrypted_master_needs_its_password(sent, tmp_path, 
     assert not (sent / file_name_for(AUDIT, "WMP")).exists()
     assert main(["generate", str(definition), "--out", str(sent), "--agency", "WMP", "--password", PASSWORD]) == 0
     assert encryption.file_is_encrypted(sent / file_name_for(AUDIT, "WMP"))
+
+
+def test_worker_processes_open_encrypted_returns_with_the_password(sent, tmp_path, monkeypatch):
+    from ehwb_excel.master import merge_returns as merging
+
+    returns = tmp_path / "returns"
+    for agency in ("SCT", "CAMHS", "WMP"):
+        encrypted_return(sent, returns, agency)
+    monkeypatch.setattr(merging, "FILES_PER_WORKER", 1)
+    result = merging.merge_returns(returns, sent / master_file_name(AUDIT), jobs=2, password=PASSWORD)
+    assert not result.rejected and result.reconciled
+    assert {s.agency for s in result.agency_rows if s.answers} == {"SCT", "CAMHS", "WMP"}
