@@ -15,14 +15,15 @@ def file_names() -> list[str]:
     return [f"{name}.{kind}" for name in EXPORTED for kind in ("parquet", "csv")]
 
 
-def export_master(master: str | os.PathLike, out_dir: str | os.PathLike) -> list[Path]:
+def export_master(master: str | os.PathLike, out_dir: str | os.PathLike, password: str | None = None) -> list[Path]:
     """`<Sheet>.parquet` and `<Sheet>.csv` for each exported sheet, in `out_dir`; the paths written.
 
     Columns keep the master's headers and hold one type each (see `table_frame`). CSV is UTF-8
     with a byte-order mark, so Excel opens it with accents intact. Each file is written
-    atomically; EhwbError when `master` is not a master.
+    atomically; EhwbError when `master` is not a master. `password` opens an encrypted master;
+    the files written are not encrypted (Parquet and CSV have no password to open).
     """
-    tables = read_master_tables(master, EXPORTED).tables
+    tables = read_master_tables(master, EXPORTED, password).tables
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []

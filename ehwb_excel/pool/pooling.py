@@ -40,14 +40,14 @@ class Pooled:
 
 
 def pool_masters(masters: Iterable[str | os.PathLike], out_dir: str | os.PathLike,
-                 progress: Callable[[Path], None] | None = None) -> Pooled:
+                 progress: Callable[[Path], None] | None = None, password: str | None = None) -> Pooled:
     """Every master's Responses, with the partnership and each agency's status and received
     time, into `out_dir` as `audit=<audit id>/part-<n>.parquet` (hive partitioning).
 
     One master is held in memory at a time. A master that cannot be read is one problem in
     the result, never a stop. `out_dir` is written beside itself and then moved in place, so
     it holds a whole dataset or the previous one; an existing `out_dir` not made by this
-    function is refused (ValueError).
+    function is refused (ValueError). `password` opens encrypted masters (the dataset is not encrypted).
     """
     out = Path(out_dir)
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
@@ -60,7 +60,7 @@ def pool_masters(masters: Iterable[str | os.PathLike], out_dir: str | os.PathLik
     for master in masters:
         master = Path(master)
         try:
-            tables = read_master_tables(master, (layout.RESPONSES_SHEET, layout.SUBMISSIONS_SHEET))
+            tables = read_master_tables(master, (layout.RESPONSES_SHEET, layout.SUBMISSIONS_SHEET), password)
         except EhwbError as error:
             pooled.problems.extend(error.problems)
             continue

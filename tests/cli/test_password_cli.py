@@ -161,3 +161,17 @@ def test_worker_processes_open_encrypted_returns_with_the_password(sent, tmp_pat
     result = merging.merge_returns(returns, sent / master_file_name(AUDIT), jobs=2, password=PASSWORD)
     assert not result.rejected and result.reconciled
     assert {s.agency for s in result.agency_rows if s.answers} == {"SCT", "CAMHS", "WMP"}
+
+
+def test_export_and_pool_read_an_encrypted_master_with_the_password(sent, tmp_path, capsys):
+    returns = tmp_path / "returns"
+    encrypted_return(sent, returns, "SCT")
+    master = sent / master_file_name(AUDIT)
+    assert main(["merge", str(returns), "--master", str(master), "--password", PASSWORD, "--no-backup"]) == 0
+    assert main(["export", str(master), "--out", str(tmp_path / "export")]) == 2
+    assert "master workbook is encrypted" in capsys.readouterr().err
+    assert main(["export", str(master), "--out", str(tmp_path / "export"), "--password", PASSWORD]) == 0
+    assert (tmp_path / "export" / "Responses.csv").read_text(encoding="utf-8-sig").count("SCT") >= len(full_answers("SCT"))
+    assert main(["pool", str(master), "--out", str(tmp_path / "pool"), "--password", PASSWORD]) == 0
+    assert main(["pool", str(master), "--out", str(tmp_path / "pool2"), "--password", "wrong"]) == 1
+    assert "the password does not open it" in capsys.readouterr().err

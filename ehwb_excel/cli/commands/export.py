@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ehwb_excel.cli.common import add_force_option
+from ehwb_excel.cli.common import add_force_option, add_password_option, password_of
 from ehwb_excel.cli.exit_codes import ExitCode
 from ehwb_excel.cli.output import print_json, step
 from ehwb_excel.cli.paths import input_workbook, output_file
@@ -16,6 +16,7 @@ ORDER = 60
 def add_arguments(parser) -> None:
     parser.add_argument("master", type=Path, metavar="MASTER.xlsx", help="the master workbook after a merge")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write the files into (made if needed)")
+    add_password_option(parser, "an encrypted master (the Parquet and CSV files written are not encrypted)")
     add_force_option(parser, "exported files")
 
 
@@ -24,10 +25,11 @@ def run(args) -> int:
     from ehwb_excel.pool.export import file_names
 
     master = input_workbook(args.master, "master workbook")
+    password = password_of(args)
     for name in file_names():
         output_file(args.out / name, "exported file", force=args.force)
     with step(args, "exporting the master's tables"):
-        written = export_master(master, args.out)  # EhwbError (one line) when it is not a master
+        written = export_master(master, args.out, password)  # EhwbError (one line) when it is not a master
     if args.json:
         print_json({"written": [str(p) for p in written], "exit_code": int(ExitCode.OK)})
     else:

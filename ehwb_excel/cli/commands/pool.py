@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ehwb_excel.cli.common import add_password_option, password_of
 from ehwb_excel.cli.exit_codes import ExitCode
 from ehwb_excel.cli.output import print_json, print_problems, step
 
@@ -17,13 +18,14 @@ def add_arguments(parser) -> None:
     parser.add_argument("masters", type=Path, nargs="+", metavar="MASTER.xlsx", help="the masters to pool (a folder: every .xlsx in it)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR",
                         help="the dataset folder (replaced when an earlier 'ehwb pool' made it)")
+    add_password_option(parser, "encrypted masters (one password for all; the dataset written is not encrypted)")
 
 
 def run(args) -> int:
     from ehwb_excel.pool import pool_masters  # pandas and pyarrow load only for this command
 
     with step(args, "pooling the masters"):
-        pooled = pool_masters(_masters(args.masters), args.out)
+        pooled = pool_masters(_masters(args.masters), args.out, password=password_of(args))
     code = ExitCode.PROBLEMS if pooled.problems else ExitCode.OK
     if args.json:
         print_json({"out": str(pooled.out_dir), "rows": pooled.rows, "files": [str(f) for f in pooled.files],
