@@ -34,7 +34,7 @@ from ehwb_excel.excel.limits import CELL_TEXT_MAX
 from ehwb_excel.problems.location import Location
 from ehwb_excel.master import derived_parts
 from ehwb_excel.master.keepsakes import content_openpyxl_drops
-from ehwb_excel.master import sheet_look
+from ehwb_excel.workbook import master_look
 from ehwb_excel.files import encryption
 from ehwb_excel.master.reader import master_bytes, read_master_audit
 from ehwb_excel.problems.problem import EhwbError, Problem
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 BACKUP_FOLDER = "backups"
 
-DATE_FORMAT, MOMENT_FORMAT = sheet_look.DATE_FORMAT, sheet_look.MOMENT_FORMAT
+DATE_FORMAT, MOMENT_FORMAT = master_look.DATE_FORMAT, master_look.MOMENT_FORMAT
 
 
 def save_master(master_path: str | os.PathLike, result: "MergeResult", *, backup_dir: str | os.PathLike | None = None,
@@ -83,7 +83,7 @@ def write_derived_sheets(workbook, tables: list[SheetTable]) -> None:
     """Replace each derived sheet's content by its table; every other sheet is left untouched."""
     active = workbook.active.title if workbook.active is not None else None
     _rename_reserved_sheets(workbook)
-    sheet_look.add_named_styles(workbook)
+    master_look.add_named_styles(workbook)
     for table in tables:
         if table.name not in layout.DERIVED_SHEETS:
             raise ValueError(f"'{table.name}' is not a derived sheet; the merge writes no other")
@@ -123,26 +123,26 @@ def _rename_reserved_sheets(workbook) -> None:
 
 
 def _write_table(sheet, table: SheetTable) -> None:
-    """Headers, rows in the derived sheets' named styles (sheet_look), widths, heights and print set-up."""
-    widths = sheet_look.column_widths(table)
+    """Headers, rows in the derived sheets' named styles (master_look), widths, heights and print set-up."""
+    widths = master_look.column_widths(table)
     styles: dict[str, object] = {}
     for column, header in enumerate(table.headers, start=1):
-        _styled(put_value(sheet.cell(row=1, column=column), header), sheet_look.HEADER, styles)
+        _styled(put_value(sheet.cell(row=1, column=column), header), master_look.HEADER, styles)
         sheet.column_dimensions[column_letter(column)].width = widths[column - 1]
-    _set_height(sheet, 1, sheet_look.row_height(table.headers, widths))
+    _set_height(sheet, 1, master_look.row_height(table.headers, widths))
     for row_number, row in enumerate(table.rows, start=2):
-        flag = sheet_look.row_flag(table.headers, row)
+        flag = master_look.row_flag(table.headers, row)
         for column, value in enumerate(row, start=1):
             cell = _data_cell(sheet, row_number, column, value)
-            _styled(cell, flag or sheet_look.value_style(value), styles)
+            _styled(cell, flag or master_look.value_style(value), styles)
             if flag and isinstance(value, date):
                 _own_style(cell)
                 put_value(cell, value)  # the date's format over the flag's style
-        _set_height(sheet, row_number, sheet_look.row_height(row, widths))
+        _set_height(sheet, row_number, master_look.row_height(row, widths))
     for (fill_row, fill_column), colour in table.fills.items():
         _own_style(sheet.cell(row=fill_row + 1, column=fill_column)).fill = style.solid_fill(colour)
     sheet.freeze_panes = "A2"
-    sheet_look.print_setup(sheet)
+    master_look.print_setup(sheet)
     _choices(sheet, table)
     last_column = column_letter(max(len(table.headers), 1))
     last_row = max(len(table.rows), 1) + 1  # a table needs a data row: an empty one when there is none

@@ -1,4 +1,4 @@
-"""The workbooks we generate: each agency's audit workbook, the master skeleton, their shared style, and `generate`; writes with openpyxl.
+"""The workbooks we generate: each agency's audit workbook, the master skeleton, the look they and the merged master share, and `generate`; writes with openpyxl.
 
-May import: audit, excel, files, master, problems.
+May import: audit, excel, files, master (only `generate`, for the identity key an existing master keeps), problems.
 """

@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ehwb_excel.excel import layout
 
 from ehwb_excel.excel import meta_sheet
-from ehwb_excel.master import sheet_look
+from ehwb_excel.workbook import master_look
 from ehwb_excel.workbook import style
 from ehwb_excel.excel.limits import prompt_text
 from ehwb_excel.workbook.agency_workbook import DATE_FORMAT, EARLIEST_DATE, LATEST_DATE
@@ -197,14 +197,14 @@ def _derived_sheet(ws: Worksheet, name: str, headers: tuple[str, ...]) -> None:
     """Headers, widths and a wrapped look on whole columns: what the ribbon button writes takes it (Excel keeps a column's format)."""
     if headers:
         style.header_row(ws, 1, headers)
-        for column, width in enumerate(sheet_look.expected_widths(headers), start=1):
+        for column, width in enumerate(master_look.expected_widths(headers), start=1):
             dimension = ws.column_dimensions[column_letter(column)]
             dimension.width = width
             dimension.font, dimension.alignment = style.FONT, style.WRAP
         ws.freeze_panes = "A2"
     else:
         style.put_text(ws.cell(row=1, column=1), f"{name}: filled in by the merge.", style.HINT_FONT, None)
-    sheet_look.print_setup(ws)
+    master_look.print_setup(ws)
 
 
 def _write_lists(wb: Workbook, audit: Audit) -> None:

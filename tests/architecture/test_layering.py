@@ -23,7 +23,7 @@ def declared_imports(folder: str) -> set[str] | None:
         return None
     if allowed == "nothing of ours":
         return set()
-    names = {name.strip() for name in allowed.split(",")}
+    names = {re.sub(r"\s*\(.*?\)", "", name).strip() for name in re.split(r",(?![^()]*\))", allowed)}  # "(why)" notes left out
     assert names <= set(FOLDERS), f"ehwb_excel/{folder}: 'May import' names no folder {sorted(names - set(FOLDERS))}"
     return names
 
