@@ -217,10 +217,9 @@ def _look_at_file(path: Path, password: str | None = None) -> FileFacts:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             parts = _inflated_parts(package, len(data), where)
-        problem = parts if isinstance(parts, Problem) else _package_problem(parts, where)
+        problem, sheets = (parts, {}) if isinstance(parts, Problem) else _package_problem(parts, where)
         application, odd = ("", None) if isinstance(parts, Problem) else _application(parts, where)
-        long = {} if problem is not None or isinstance(parts, Problem) else long_texts(parts, sheet_parts(parts, _main_part(
-            SafeET.fromstring(parts[CONTENT_TYPES]))[1]))
+        long = {} if problem is not None or isinstance(parts, Problem) else long_texts(parts, sheets)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError, KeyError, ValueError, SafeET.ParseError,
             zlib.error, RuntimeError) as error:
         # ValueError covers defusedxml's refusals (entities, DTDs); zlib.error damaged compressed data;
@@ -303,30 +302,32 @@ def _opens_with_default_password(data: bytes) -> bool:
         return False
 
 
-def _package_problem(parts: dict[str, bytes], where: Location) -> Problem | None:
-    """Why a zip package (its parts, inflated once by the bomb guard) is not a plain .xlsx we may open; None when it is one."""
+def _package_problem(parts: dict[str, bytes], where: Location) -> tuple[Problem | None, dict[str, str | None]]:
+    """Why a zip package (its parts, inflated once by the bomb guard) is not a plain .xlsx we may open (None when it is
+    one), and which part holds each sheet ({} when that was not reached)."""
     names = set(parts)
     if "mimetype" in names:
         mimetype = parts["mimetype"].decode("ascii", "replace").strip()
         if mimetype == OPENDOCUMENT_SPREADSHEET:
-            return ret.OPEN_DOCUMENT(where)
-        return ret.NOT_A_WORKBOOK(where, why=f"it is an OpenDocument file ({mimetype})")
+            return ret.OPEN_DOCUMENT(where), {}
+        return ret.NOT_A_WORKBOOK(where, why=f"it is an OpenDocument file ({mimetype})"), {}
     if CONTENT_TYPES not in names:
-        return ret.NOT_A_WORKBOOK(where, why="it is a zip archive, not an Office document")
+        return ret.NOT_A_WORKBOOK(where, why="it is a zip archive, not an Office document"), {}
     content_types = SafeET.fromstring(parts[CONTENT_TYPES])
     kind, main_part = _main_part(content_types)
     if kind is None:
-        return ret.NOT_A_WORKBOOK(where, why=main_part or "it is an Office package without a workbook")
+        return ret.NOT_A_WORKBOOK(where, why=main_part or "it is an Office package without a workbook"), {}
     macros = sorted(set(_macro_parts(content_types, names)) | {
         n for n in names if posixpath.basename(n).casefold() == "vbaproject.bin" or n.startswith(("xl/macrosheets/", "xl/activeX/"))
     })
     if kind in ("xlsm", "xltm", "xlam", "xlsb") or macros:
-        return ret.MACRO_ENABLED(where, why=", ".join(macros) or f"a .{kind} package")
+        return ret.MACRO_ENABLED(where, why=", ".join(macros) or f"a .{kind} package"), {}
     if main_part not in names:
-        return ret.CORRUPT_WORKBOOK(where, why=f"the package names {main_part} but does not contain it")
+        return ret.CORRUPT_WORKBOOK(where, why=f"the package names {main_part} but does not contain it"), {}
     if _is_strict(parts[main_part]):
-        return ret.STRICT_OPEN_XML(where)
-    return _declared_count_problem(parts, where) or missing_sheet_problem(sheet_parts(parts, main_part), where) or _sheet_size_problem(parts, where)
+        return ret.STRICT_OPEN_XML(where), {}
+    sheets = sheet_parts(parts, main_part)  # parsed once: the broken-link check and the long-text measure both use it
+    return _declared_count_problem(parts, where) or missing_sheet_problem(sheets, where) or _sheet_size_problem(parts, where), sheets
 
 
 # The start tag of a shared-strings part and the counts it declares: python-calamine reserves room
