@@ -88,6 +88,11 @@ def test_button_merges_returns_into_the_open_master_and_says_what_happened(maste
     assert book[layout.RESPONSES_SHEET].cell(1 + 1 + responses.index(detail), 7).data_type == "s"
     assert any(row[0] == "broken.xlsx" for row in book[layout.ISSUES_SHEET].iter_rows(min_row=2, values_only=True))
     assert len(list((master.parent / "backups").glob("EHWB master.backup-*.xlsx"))) == 1
+    from ehwb_excel.master.trail import read_trail
+
+    (line,) = read_trail(master)  # the audit trail beside the master, as `ehwb merge` keeps it
+    assert line["command"] == "the Merge returns button"
+    assert {f["file"]: f["outcome"] for f in line["files"]} == {"SCT return.xlsx": "accepted", "broken.xlsx": "rejected"}
 
 
 def test_clicking_twice_duplicates_nothing(master):
