@@ -109,3 +109,18 @@ def rewrite_parts(source: Path, target: Path, change: Callable[[str, bytes], byt
             if data is not None:
                 new.writestr(info.filename, data)
     return target
+
+
+def typed_in_calc(libreoffice, sent: Path, answers: dict, saved_as: Path | None = None) -> None:
+    """An agency opens the workbook it was sent in LibreOffice Calc, types `answers`
+    ({(case, question id): value}) through Calc's own validation, and saves (as `saved_as`,
+    or in place); every answer must have been accepted."""
+    from tests.libreoffice import op
+
+    operations = [op("open", path=str(sent))]
+    for (case, question_id), value in answers.items():
+        sheet, cell = answer_cell(sent, case, question_id)
+        operations.append(op("type_value", sheet=sheet, cell=cell, value=value))
+    operations.append(op("save_as", path=str(saved_as or sent)))
+    results = libreoffice.run(operations)
+    assert not [r for r in results if "error" in r or r.get("accepted") is False], results

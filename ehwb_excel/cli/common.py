@@ -27,7 +27,7 @@ def add_json_option(parser) -> None:
 
 
 def add_force_option(parser, what: str = "an output file") -> None:
-    parser.add_argument("--force", action="store_true", help=f"replace {what} that already exists")
+    parser.add_argument("--force", action="store_true", help=f"replace {what} if already there")
 
 
 def print_report(report, *, as_json: bool = False, stream=None) -> None:

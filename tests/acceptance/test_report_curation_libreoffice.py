@@ -12,7 +12,7 @@ from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue.returns import PROFILE_RECORDS_DIFFER
 from tests.libreoffice import libreoffice, op  # noqa: F401  (module-scoped fixture)
 from tests.merge_helpers import real_master, real_return
-from tests.returns_helpers import answer_cell
+from tests.returns_helpers import typed_in_calc
 
 pytestmark = pytest.mark.libreoffice
 
@@ -31,23 +31,13 @@ TYPED = {  # (agency, case, question id) -> what a person types in Calc, through
 }
 
 
-def _fill_in_calc(libreoffice, path, typed):
-    operations = [op("open", path=str(path))]
-    for (case, question_id), value in typed.items():
-        sheet, cell = answer_cell(path, case, question_id)
-        operations.append(op("type_value", sheet=sheet, cell=cell, value=value))
-    operations.append(op("save_as", path=str(path)))
-    results = libreoffice.run(operations)
-    assert not [r for r in results if "error" in r or r.get("accepted") is False], results
-
-
 def _returns(libreoffice, folder, camhs_grade="Requires improvement"):
     for agency in ("SCT", "CAMHS"):
         path = real_return(folder, agency, {})
         typed = {(case, qid): value for (who, case, qid), value in TYPED.items() if who == agency}
         if agency == "CAMHS":
             typed[("Case A", "voice_grade")] = camhs_grade
-        _fill_in_calc(libreoffice, path, typed)
+        typed_in_calc(libreoffice, path, typed)
 
 
 def _quote_row(master, text):

@@ -23,7 +23,7 @@ from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.workbook.agency_workbook import agency_workbook
 from tests.libreoffice import libreoffice, op  # noqa: F401  (module-scoped fixture)
 from tests.merge_helpers import HELPER_KEY, merge_audit, real_master
-from tests.returns_helpers import answer_cell
+from tests.returns_helpers import typed_in_calc
 
 pytestmark = pytest.mark.libreoffice
 
@@ -37,17 +37,6 @@ SCT_ALL = {**SCT_HALF, ("Case A", "voice_grade"): "Good", ("Case B", "gender"): 
 CAMHS_ONE = {("Case A", "gender"): "Female"}  # self_harm, voice_grade and role are required and left blank
 
 
-def _typed(libreoffice, sent, answers: dict, saved_as) -> None:
-    """The agency opens the workbook it was sent, types `answers` through Calc's validation, and saves."""
-    operations = [op("open", path=str(sent))]
-    for (case, question_id), value in answers.items():
-        sheet, cell = answer_cell(sent, case, question_id)
-        operations.append(op("type_value", sheet=sheet, cell=cell, value=value))
-    operations.append(op("save_as", path=str(saved_as)))
-    results = libreoffice.run(operations)
-    assert not [r for r in results if "error" in r or r.get("accepted") is False], results
-
-
 @pytest.fixture(scope="module")
 def coordinator(libreoffice, tmp_path_factory):
     """The coordinator's folder: the master, and the returns as they were saved from email and downloads."""
@@ -58,10 +47,10 @@ def coordinator(libreoffice, tmp_path_factory):
     agencies.mkdir()
     for code in ("SCT", "CAMHS", "WMP"):
         agency_workbook(AUDIT, code, identity_key=HELPER_KEY).save(sent / f"{code}.xlsx")
-    _typed(libreoffice, sent / "SCT.xlsx", SCT_HALF, agencies / "SCT half.xlsx")
-    _typed(libreoffice, sent / "SCT.xlsx", SCT_ALL, agencies / "SCT return.xlsx")
-    _typed(libreoffice, sent / "CAMHS.xlsx", CAMHS_ONE, agencies / "CAMHS return.xlsx")
-    _typed(libreoffice, sent / "WMP.xlsx", {}, agencies / "WMP return.xlsx")
+    typed_in_calc(libreoffice, sent / "SCT.xlsx", SCT_HALF, agencies / "SCT half.xlsx")
+    typed_in_calc(libreoffice, sent / "SCT.xlsx", SCT_ALL, agencies / "SCT return.xlsx")
+    typed_in_calc(libreoffice, sent / "CAMHS.xlsx", CAMHS_ONE, agencies / "CAMHS return.xlsx")
+    typed_in_calc(libreoffice, sent / "WMP.xlsx", {}, agencies / "WMP return.xlsx")
     returns = folder / "returns"
     returns.mkdir()
     # saved from email and downloads: new file times; a second download of SCT's gets a browser's name
