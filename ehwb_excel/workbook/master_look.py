@@ -121,8 +121,7 @@ def row_height(row: tuple, widths: list[float]) -> float | None:
     """Points tall enough for the row's wrapped text; None for a one-line row (the default height)."""
     lines = 1
     for value, width in zip(row, widths):
-        # most values are short: one line, known without splitting them into lines
-        if isinstance(value, str) and (len(value) > style.chars_per_line(width) or "\n" in value):
+        if isinstance(value, str):  # lines_for knows a short value is one line without measuring it
             lines = max(lines, style.lines_for(value, width))
     return None if lines <= 1 else lines * style.LINE_HEIGHT + 3
 

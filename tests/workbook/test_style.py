@@ -1,9 +1,11 @@
-"""style.dress gives a cell exactly the look that assigning each attribute gives, in every workbook it is used in."""
+"""style.dress gives a cell exactly the look that assigning each attribute gives, in every workbook it is used in;
+row heights follow text as it wraps."""
 
 from __future__ import annotations
 
 from io import BytesIO
 
+import pytest
 from openpyxl import load_workbook
 
 from ehwb_excel.workbook import style
@@ -38,3 +40,24 @@ def _saved(book) -> BytesIO:
     book.save(buffer)
     buffer.seek(0)
     return buffer
+
+
+@pytest.mark.parametrize("text, width, lines", [
+    # as LibreOffice wrapped them on the master's Quote choices and Case profiles sheets (Arial 10)
+    ("SCT, CCG, CAMHS, Education and Inclusion Support", 16, 4),  # three lines of 16 by count
+    ("SCT, SWBNHS, WMP and Kaleidoscope", 16, 3),  # capitals are wide: two lines by count
+    ("CAMHS, Education", 16, 1),
+    ("Most common known answer; when agencies are tied: Recorded differently", 16, 5),
+    ("Has the child expressed suicidal thoughts?", 36, 1),
+    ("Impact of parenting on the child's emotional wellbeing", 36, 2),
+    ("The young person's wishes and feelings are recorded in their own words.", 36, 2),
+    ("Changes of worker were not explained to the young person, which affected engagement.", 36, 3),
+    ("When the family disengaged, the practitioner kept trying with texts, letters and visits until contact resumed.", 36, 3),
+    ("x" * 40, 16, 3),  # a word longer than a line is split
+    ("short", 16, 1),
+    ("one\n\ntwo", 16, 3),
+])
+def test_lines_are_counted_as_text_wraps_between_words(text, width, lines):
+    from ehwb_excel.workbook.style import lines_for
+
+    assert lines_for(text, width) == lines
