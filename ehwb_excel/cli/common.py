@@ -79,20 +79,37 @@ def password_of(args, *, confirm: bool = False) -> str | None:
     """
     import os
 
-    from ehwb_excel.problems.catalogue.command_line import PASSWORD_EMPTY, PASSWORDS_DIFFER
+    from ehwb_excel.problems.catalogue.command_line import PASSWORD_EMPTY
     from ehwb_excel.problems.problem import EhwbError
 
     given = getattr(args, "password", None)
-    if given is _PROMPT:
-        import getpass
-
-        given = getpass.getpass("Password: ")
-        if confirm and getpass.getpass("The password again: ") != given:
-            raise EhwbError(PASSWORDS_DIFFER())
+    if given is _PROMPT and os.environ.get(PASSWORD_VARIABLE) is not None:
+        given = os.environ[PASSWORD_VARIABLE]  # --password alone with the variable set: the variable's, not a prompt
+    elif given is _PROMPT:
+        given = _asked(confirm)
     elif given is None:
         given = os.environ.get(PASSWORD_VARIABLE)
         if given is None:
             return None
     if len(given) < PASSWORD_MINIMUM:
         raise EhwbError(PASSWORD_EMPTY(minimum=PASSWORD_MINIMUM))
+    return given
+
+
+def _asked(confirm: bool) -> str:
+    """The password typed at the terminal, not shown (twice with `confirm`); EhwbError where there is no terminal to ask on."""
+    import getpass
+    import sys
+
+    from ehwb_excel.problems.catalogue.command_line import NO_TERMINAL_FOR_PASSWORD, PASSWORDS_DIFFER
+    from ehwb_excel.problems.problem import EhwbError
+
+    if not sys.stdin.isatty():  # getpass would read a pipe, or warn that the password may be shown and fail
+        raise EhwbError(NO_TERMINAL_FOR_PASSWORD(variable=PASSWORD_VARIABLE))
+    try:
+        given = getpass.getpass("Password: ")
+        if confirm and getpass.getpass("The password again: ") != given:
+            raise EhwbError(PASSWORDS_DIFFER())
+    except EOFError:  # Ctrl-D at the prompt
+        raise EhwbError(NO_TERMINAL_FOR_PASSWORD(variable=PASSWORD_VARIABLE)) from None
     return given

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,8 @@ from ehwb_excel.files import encryption
 from ehwb_excel.master.reader import open_master, sheet_records
 from ehwb_excel.workbook.generate import file_name_for, master_file_name
 from tests.merge_helpers import full_answers, merge_audit
+
+ROOT = Path(__file__).resolve().parents[2]
 
 PASSWORD = "Tr0ub4dor&3 kestrel"
 AUDIT = merge_audit()
@@ -86,14 +91,39 @@ def test_the_password_can_come_from_the_environment_or_a_prompt(sent, tmp_path, 
     master = sent / master_file_name(AUDIT)
     monkeypatch.setenv("EHWB_PASSWORD", PASSWORD)
     assert main(["status", str(returns), "--master", str(master)]) == 0
-    monkeypatch.delenv("EHWB_PASSWORD")
     import getpass
 
     asked: list[str] = []
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": asked.append(prompt) or PASSWORD)
+    at_a_terminal(monkeypatch)
+    assert main(["status", str(returns), "--master", str(master), "--password"]) == 0
+    assert asked == []  # --password alone with the variable set: the variable's password, no prompt
+    monkeypatch.delenv("EHWB_PASSWORD")
     assert main(["status", str(returns), "--master", str(master), "--password"]) == 0
     assert asked == ["Password: "]
     assert PASSWORD not in capsys.readouterr().out
+
+
+def at_a_terminal(monkeypatch) -> None:
+    """Standard input is a terminal a person can type a password at."""
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+
+
+def test_password_alone_with_no_terminal_to_ask_on_is_one_line_not_a_hang_or_a_traceback(sent, tmp_path, capsys):
+    returns = tmp_path / "returns"
+    encrypted_return(sent, returns, "SCT")
+    done = subprocess.run([sys.executable, "-m", "ehwb_excel", "merge", str(returns), "--master", str(sent / master_file_name(AUDIT)),
+                           "--password"], stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120,
+                          env={k: v for k, v in os.environ.items() if k != "EHWB_PASSWORD"} | {"PYTHONPATH": str(ROOT)})
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().splitlines() == [
+        "error: --password was given without a password and no password was typed (there is no terminal to ask on, or the prompt "
+        "was closed), so nothing was written. Set the EHWB_PASSWORD environment variable, or run the command in a terminal "
+        "and type the password when asked."]
 
 
 def test_a_missing_or_wrong_password_is_one_line(sent, tmp_path, capsys):
@@ -126,6 +156,7 @@ def test_typed_passwords_that_differ_stop_generate_and_write_nothing(tmp_path, m
 
     typed = iter(["first", "second"])
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(typed))
+    at_a_terminal(monkeypatch)
     definition = tmp_path / "definition.xlsx"
     write_definition(AUDIT, definition)
     assert main(["generate", str(definition), "--out", str(tmp_path / "sent"), "--password"]) == 2

@@ -62,6 +62,12 @@ PASSWORDS_DIFFER = ProblemType(
     "CLI_031", "passwords-differ", E,
     "the two passwords typed differ, so nothing was written. Run the command again and type the same password twice.",
 )
+NO_TERMINAL_FOR_PASSWORD = ProblemType(
+    "CLI_039", "no-terminal-for-password", E,
+    "--password was given without a password and no password was typed (there is no terminal to ask on, or the prompt "
+    "was closed), so nothing was written. Set the {variable} environment variable, or run the command in a terminal "
+    "and type the password when asked.",
+)
 PDF_NOT_ENCRYPTED = ProblemType(
     "CLI_032", "pdf-not-encrypted", E,
     "a PDF cannot be written with a password to open it, so with --password the report is the encrypted .docx only. "
