@@ -209,7 +209,9 @@ def _look_at_file(path: Path, password: str | None = None) -> FileFacts:
         try:
             data = encryption.decrypt(data, password)
         except encryption.WrongPassword as error:
-            return facts(problems=(ret.WRONG_PASSWORD(where, why=str(error)),))
+            # an old .xls, a damaged file or one with Excel's default password is said as such, not as a wrong password
+            said = _ole_problem(data, where)
+            return facts(problems=(ret.WRONG_PASSWORD(where, why=str(error)) if said.type is ret.ENCRYPTED else said,))
     if data.startswith(OLE_SIGNATURE):
         return facts(problems=(_ole_problem(data, where),))
     if not data.startswith(ZIP_SIGNATURES):

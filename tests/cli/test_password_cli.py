@@ -206,3 +206,14 @@ def test_export_and_pool_read_an_encrypted_master_with_the_password(sent, tmp_pa
     assert main(["pool", str(master), "--out", str(tmp_path / "pool"), "--password", PASSWORD]) == 0
     assert main(["pool", str(master), "--out", str(tmp_path / "pool2"), "--password", "wrong"]) == 1
     assert "the password does not open it" in capsys.readouterr().err
+
+
+def test_with_a_password_an_old_xls_is_still_said_to_be_one(sent, tmp_path, capsys, real_files):
+    returns = tmp_path / "returns"
+    encrypted_return(sent, returns, "SCT")
+    legacy = returns / "CAMHS return.xls"  # saved by Excel 2013 as Excel 97-2003: a compound file, not encrypted
+    legacy.write_bytes((real_files / "sheets_hidden_veryhidden_excel2013.xls").read_bytes())
+    master = sent / master_file_name(AUDIT)
+    assert main(["merge", str(returns), "--master", str(master), "--password", PASSWORD, "--no-backup"]) == 1
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith(f"error: {legacy.name}"))
+    assert "Excel 97-2003" in line and "does not open it" not in line
