@@ -86,11 +86,15 @@ def absurd_shared_strings_count(folder: Path, name: str) -> Path:
 
 def with_shared_string(path: Path, text: bytes, declared: bytes = b"1") -> Path:
     """`path` with its first empty answer cell on Case A made shared string 0, holding `text` (as Excel keeps text)."""
+    return with_shared_strings_part(path, b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+                                    b' count="1" uniqueCount="' + declared + b'"><si><t>' + text + b"</t></si></sst>")
+
+
+def with_shared_strings_part(path: Path, strings: bytes) -> Path:
+    """`path` with `strings` as its shared-strings part and its first empty answer cell on Case A made shared string 0."""
     with zipfile.ZipFile(path) as package:
         answers = next(n for n in package.namelist() if n.startswith("xl/worksheets/")
                        and b"Case A" in package.read(n) and layout.COL_QUESTION_ID.encode() in package.read(n))
-    strings = (b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1"'
-               b' uniqueCount="' + declared + b'"><si><t>' + text + b"</t></si></sst>")
 
     def change(part: str, data: bytes) -> bytes:
         if part == "xl/_rels/workbook.xml.rels":

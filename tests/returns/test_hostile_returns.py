@@ -12,6 +12,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -24,7 +25,7 @@ from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.returns.intake import files_in_returns_folder
 from ehwb_excel.problems.location import file_name_text
-from tests.hostile_kinds import KINDS, NATIVE_NOISE
+from tests.hostile_kinds import KINDS, NATIVE_NOISE, with_shared_strings_part
 from tests.merge_helpers import full_answers, real_master, real_return
 from tests.returns_helpers import filled_return, rewrite_parts
 
@@ -117,23 +118,8 @@ def _moved_sheet(source: Path, target: Path, new_name: str) -> Path:
 
 def _with_shared_strings(source: Path, target: Path, strings_xml: bytes) -> Path:
     """A copy whose first answer is a shared string taken from `strings_xml`."""
-    part = _answer_part(source)
-
-    def change(name: str, data: bytes) -> bytes:
-        if name == "xl/_rels/workbook.xml.rels":
-            return data.replace(b"</Relationships>", b'<Relationship Id="rIdSS" Target="/xl/sharedStrings.xml" Type='
-                                b'"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>')
-        if name == "[Content_Types].xml":
-            return data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType='
-                                b'"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
-        if name == part:
-            return re.sub(rb'<c r="C(\d+)"([^>]*)/>', rb'<c r="C\1" t="s"><v>0</v></c>', data, count=1)
-        return data
-
-    rewrite_parts(source, target, change)
-    with zipfile.ZipFile(target, "a") as package:
-        package.writestr("xl/sharedStrings.xml", strings_xml)
-    return target
+    shutil.copyfile(source, target)
+    return with_shared_strings_part(target, strings_xml)
 
 
 def hostile_files(folder: Path, good: Path) -> dict[str, Path]:
