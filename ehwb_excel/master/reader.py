@@ -47,7 +47,8 @@ def master_bytes(path: Path, password: str | None) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise EhwbError(MASTER_NOT_OURS(Location.of(path), why=f"it cannot be read ({error.strerror or error})")) from None
+        why = "the file does not exist" if not path.exists() else f"it cannot be read ({error.strerror or error})"
+        raise EhwbError(MASTER_NOT_OURS(Location.of(path), why=why)) from None
     if not encryption.is_encrypted(data):
         return data
     if password is None:

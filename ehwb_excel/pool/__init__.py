@@ -1,6 +1,6 @@
 """Beyond one master: its tables as Parquet and CSV, and many audits' masters pooled into one Parquet dataset.
 
-May import: audit, excel, files, merge, problems.
+May import: audit, excel, files, master (the master's bytes, decrypted), merge, problems.
 """
 
 from ehwb_excel.pool.export import export_master

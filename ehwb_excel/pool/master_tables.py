@@ -12,8 +12,8 @@ from ehwb_excel.excel import layout
 from ehwb_excel.audit.stored import audit_from_meta
 from ehwb_excel.excel.meta_sheet import first_value, parse_meta
 from ehwb_excel.merge.sheet_table import SheetTable
-from ehwb_excel.files import encryption
-from ehwb_excel.problems.catalogue.returns import MASTER_ENCRYPTED, MASTER_NOT_OURS, WRONG_PASSWORD
+from ehwb_excel.master.reader import master_bytes
+from ehwb_excel.problems.catalogue.returns import MASTER_NOT_OURS
 from ehwb_excel.problems.location import Location
 from ehwb_excel.problems.problem import EhwbError
 
@@ -32,7 +32,7 @@ def read_master_tables(path: str | os.PathLike, sheets: tuple[str, ...] = EXPORT
     from python_calamine import CalamineWorkbook
 
     path = Path(path)
-    content = _master_bytes(path, password)
+    content = master_bytes(path, password)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
     except BaseException as error:  # calamine's errors, and a Rust panic (a BaseException), are all "cannot open"
@@ -51,22 +51,6 @@ def read_master_tables(path: str | os.PathLike, sheets: tuple[str, ...] = EXPORT
         return MasterTables(audit, {name: _table(name, _rows(workbook, name) if name in names else []) for name in sheets})
     finally:
         workbook.close()
-
-
-def _master_bytes(path: Path, password: str | None) -> bytes:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        why = "the file does not exist" if not path.exists() else f"it cannot be read ({error.strerror or error})"
-        raise EhwbError(MASTER_NOT_OURS(Location.of(path), why=why)) from None
-    if not encryption.is_encrypted(data):
-        return data
-    if password is None:
-        raise EhwbError(MASTER_ENCRYPTED(Location.of(path)))
-    try:
-        return encryption.decrypt(data, password)
-    except encryption.WrongPassword as error:
-        raise EhwbError(WRONG_PASSWORD(Location.of(path), why=str(error))) from None
 
 
 def _rows(workbook, name: str) -> list[list]:
