@@ -27,6 +27,7 @@ from ehwb_excel.demo.saved_time import set_saved_time
 from ehwb_excel.workbook.generate import file_name_for, generate, master_file_name
 from ehwb_excel.master.writer import save_master
 from ehwb_excel.master.merge_returns import merge_returns
+from ehwb_excel.master.trail import merge_entry, recorded, report_entry
 from ehwb_excel.audit.model import Audit, QuestionType
 from ehwb_excel.demo.planted import CORRECTED_AGENCY, LATE_AGENCY, MISSING_AGENCY, PASTED_AGENCY, explanation, unexpected
 
@@ -174,6 +175,7 @@ def _first_grade_question(audit: Audit, agency: str) -> tuple[str, str]:
 def _merge(returns: Path, master: Path, now: datetime, say: Callable[[str], None], demo: DemoResult) -> str:
     result = merge_returns(returns, master, now=now)
     save_master(master, result)
+    _on_trail(master, merge_entry(result, master, "ehwb demo"), "merge", say)
     summary = result.summary()
     say(summary)
     faults = unexpected(result.audit, result.report.problems)
@@ -200,7 +202,15 @@ def _report(master: Path, docx: Path, pdf: bool, say: Callable[[str], None]):
             say(f"  warning: {problem}")
         if pdf_path:
             say(f"report as PDF: {pdf_path}")
+    _on_trail(master, report_entry(master, [docx, *([pdf_path] if pdf_path else [])], "ehwb demo"), "report", say)
     return docx, pdf_path, warnings
+
+
+def _on_trail(master: Path, entry: dict, what: str, say: Callable[[str], None]) -> None:
+    """The demo's merges and report go on the master's trail as the commands' do (a warning where it cannot be added to)."""
+    problem = recorded(master, entry, what)
+    if problem is not None:
+        say(f"  warning: {problem}")
 
 
 def _deadline(audit: Audit) -> datetime:

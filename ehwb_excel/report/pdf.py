@@ -19,6 +19,7 @@ import time
 import uuid
 from pathlib import Path
 
+from ehwb_excel.files.atomic import OWNER_ONLY
 from ehwb_excel.problems.catalogue.report import CONTENTS_NOT_NUMBERED, LIBREOFFICE_MISSING, PDF_FAILED
 from ehwb_excel.problems.location import Location
 from ehwb_excel.problems.problem import Problem
@@ -172,7 +173,9 @@ def _stop(office: subprocess.Popen) -> None:
 
 
 def _move(made: Path, pdf_path: Path) -> Path:
+    """The PDF LibreOffice made, moved into place owner-only, as every file we write is (LibreOffice follows the umask)."""
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(made, OWNER_ONLY)
     shutil.move(str(made), pdf_path)
     return pdf_path
 

@@ -77,3 +77,12 @@ def test_copying_the_returns_does_not_change_who_is_late(demo, tmp_path, copy, c
     assert late == sorted([LATE_AGENCY, CORRECTED_AGENCY])  # the corrected return came after the deadline
     assert {s["received_from"] for s in printed["submissions"] if s["file"]} == {"workbook's last save"}
     assert f"Late: {', '.join(s['agency'] for s in printed['submissions'] if s['late'])}." in printed["summary"]
+
+
+def test_the_demo_s_merges_and_report_are_on_the_master_s_trail(demo):
+    from ehwb_excel.master.trail import read_trail
+
+    trail = read_trail(next(demo.glob("*master*.xlsx")))
+    assert [(line["command"], "files" in line) for line in trail] == [("ehwb demo", True), ("ehwb demo", True), ("ehwb demo", False)]
+    assert [w["file"] for w in trail[-1]["written"]] == ["report.docx"]
+    assert {f["outcome"] for f in trail[0]["files"]} >= {"accepted"}

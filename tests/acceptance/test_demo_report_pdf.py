@@ -73,3 +73,9 @@ def test_the_demo_report_shows_the_panels_curated_words(demo):
     assert "Relationship-based practice was a clear strength" in text  # a key finding the demo's panel typed
     assert text.count("Strength: \u201c") + text.count("Area for development: \u201c") == 7  # the quotes it chose
     assert "not chosen any quotes" not in text
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "getuid"), reason="file modes are POSIX's")
+def test_the_pdf_is_owner_only_as_every_file_ehwb_writes(demo):
+    assert (demo / "report.pdf").stat().st_mode & 0o777 == 0o600
+    assert (demo / "report.docx").stat().st_mode & 0o777 == 0o600
