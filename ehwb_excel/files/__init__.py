@@ -1,4 +1,4 @@
-"""Files on disk, whatever their format: writing one atomically, one merge of a master at a time; may import only the standard library.
+"""Files on disk, whatever their format: writing one atomically, one merge of a master at a time, Office's password-to-open encryption.
 
-May import: nothing of ours.
+May import: excel (how a file begins: its signatures).
 """

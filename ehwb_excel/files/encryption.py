@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 
-OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+from ehwb_excel.excel.signatures import OLE_SIGNATURE
 
 
 class WrongPassword(Exception):
