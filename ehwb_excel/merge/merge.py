@@ -135,7 +135,7 @@ def merge(audit: Audit, returns: list[ReturnFile], previous: MasterState, *, now
     report = Report()
     report.extend(folder_problems)
     for return_file in files:
-        report.extend(return_file.problems)
+        report.extend(listed_problems(return_file))
     receipts = {id(r): receipt(r, previous.submissions) for r in files}
     chosen, superseded, refused = _choose(audit, files, report)
     merge = _Merge(audit, previous, now, report, receipts)
@@ -160,6 +160,17 @@ def merge(audit: Audit, returns: list[ReturnFile], previous: MasterState, *, now
         answers_read=merge.answers_read, response_rows=merge.fresh_rows, not_merged=merge.not_merged, kept_rows=merge.kept_rows,
         files=[r.file_name for r in files], replaced=merge.replaced, kept=merge.kept, agency_count=agency_count,
     )
+
+
+def listed_problems(return_file: ReturnFile) -> list[Problem]:
+    """A file's problems as the Issues sheet lists them.
+
+    A workbook with no answer at all is one 'not started' warning (given with its Submissions
+    row), not an error per blank required answer: 11 blank workbooks were 319 error lines.
+    """
+    if return_file.answered or return_file.rejected:
+        return return_file.problems
+    return [p for p in return_file.problems if p.type is not ret.REQUIRED_MISSING]
 
 
 # -- choosing one version per agency ---------------------------------------------------------
@@ -285,7 +296,8 @@ class _Merge:
     def _submission(self, code: str, return_file: ReturnFile, status: str, *, answers: int) -> Submission:
         """The row for a file; RECEIVED is refined to not started, in progress or late from the file."""
         agency = self.audit.agency(code) if code else None  # a rejected file may name an agency that is not ours
-        errors = [p for p in return_file.problems if p.severity is Severity.ERROR]
+        listed = listed_problems(return_file)
+        errors = [p for p in listed if p.severity is Severity.ERROR]
         got = self.receipts.get(id(return_file), Receipt(None))
         blank = sum(p.type is ret.REQUIRED_MISSING for p in return_file.problems)
         late = bool(return_file.answered) and is_late(got.at or self.now, self.audit.settings.deadline)
@@ -299,7 +311,7 @@ class _Merge:
             agency=code, agency_name=agency.name if agency else "", status=status, file=return_file.file_name,
             saved_by=return_file.application or "not recorded", saved=to_utc_second(return_file.saved_at),
             modified=to_utc_second(return_file.modified), received=got.at, received_from=got.source, sha256=return_file.sha256,
-            answers=answers, required_missing=blank, errors=len(errors), warnings=len(return_file.problems) - len(errors),
+            answers=answers, required_missing=blank, errors=len(errors), warnings=len(listed) - len(errors),
             reasons=reasons, why=why, late=late and status != SUPERSEDED,
         )
 

@@ -49,3 +49,14 @@ def test_the_workbooks_as_generated_merge_as_not_started(tmp_path, capsys):
     assert [(s["agency"], s["status"]) for s in status["submissions"]] == [(a.code, "not started") for a in AUDIT.agencies]
     assert status["summary"].startswith("Merged returns from 0 of 11 agencies")
     assert "Not started (no answers yet): SCT, SWBNHS," in status["summary"]
+
+
+def test_blank_workbooks_are_one_reminder_each_not_an_error_per_blank_answer(tmp_path, capsys):
+    out = tmp_path / "to-send"
+    assert main(["generate", str(save(definition(), tmp_path)), "--out", str(out)]) == 0
+    capsys.readouterr()
+    code = main(["merge", str(out), "--master", str(out / master_file_name(AUDIT)), "--json"])
+    merged = json.loads(capsys.readouterr().out)
+    assert [p["code"] for p in merged["problems"]] == ["RET_036"] * len(AUDIT.agencies)  # 'has no answers yet: remind ...'
+    assert (merged["errors"], code) == (0, 0)  # owed, as a missing return is: a warning, not a failed merge
+    assert {s["status"]: s["errors"] for s in merged["submissions"]} == {"not started": 0}
