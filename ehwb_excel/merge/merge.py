@@ -135,7 +135,7 @@ def merge(audit: Audit, returns: list[ReturnFile], previous: MasterState, *, now
     report = Report()
     report.extend(folder_problems)
     for return_file in files:
-        report.extend(listed_problems(return_file))
+        report.extend(_listed_problems(return_file))
     receipts = {id(r): receipt(r, previous.submissions) for r in files}
     chosen, superseded, refused = _choose(audit, files, report)
     merge = _Merge(audit, previous, now, report, receipts)
@@ -162,7 +162,7 @@ def merge(audit: Audit, returns: list[ReturnFile], previous: MasterState, *, now
     )
 
 
-def listed_problems(return_file: ReturnFile) -> list[Problem]:
+def _listed_problems(return_file: ReturnFile) -> list[Problem]:
     """A file's problems as the Issues sheet lists them.
 
     A workbook with no answer at all is one 'not started' warning (given with its Submissions
@@ -296,7 +296,7 @@ class _Merge:
     def _submission(self, code: str, return_file: ReturnFile, status: str, *, answers: int) -> Submission:
         """The row for a file; RECEIVED is refined to not started, in progress or late from the file."""
         agency = self.audit.agency(code) if code else None  # a rejected file may name an agency that is not ours
-        listed = listed_problems(return_file)
+        listed = _listed_problems(return_file)
         errors = [p for p in listed if p.severity is Severity.ERROR]
         got = self.receipts.get(id(return_file), Receipt(None))
         blank = sum(p.type is ret.REQUIRED_MISSING for p in return_file.problems)
