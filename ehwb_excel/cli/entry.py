@@ -5,7 +5,8 @@ swallowed there, or turned into another error): the temporary files registered i
 `files.interrupts` are removed, the line "interrupted" is printed (the JSON document with
 --json), and the exit code is 130. Inside a moment that must not be cut (moving a set of
 files in) it waits until that moment is over. `kill` (SIGTERM) and a closed terminal (SIGHUP)
-remove the temporary files too, then end the program as that signal would.
+remove the temporary files too, then end the program as that signal would. A reader of the
+output that stops reading (`| head`) is no error (`output.ReaderMayLeave`).
 """
 
 import json
@@ -62,10 +63,11 @@ for _name in ("SIGTERM", "SIGHUP"):  # not on Windows
 
 
 def run() -> None:
-    from ehwb_excel.cli import lean_imports
+    from ehwb_excel.cli import lean_imports, output
     from ehwb_excel.cli.main import main
 
     lean_imports.install()
+    sys.stdout = output.ReaderMayLeave(sys.stdout)
     code = main()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: a Ctrl-C while Python shuts down changes nothing
     sys.exit(code)

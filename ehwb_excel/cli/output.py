@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 import threading
 import time
@@ -15,6 +16,40 @@ def tolerate_any_console() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError, OSError):  # replaced or closed streams are left alone
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]  # a stream without it is suppressed above
+
+
+class ReaderMayLeave:
+    """Standard output for which it is no mistake when its reader stops reading (`ehwb status ... | head`).
+
+    What is written after that goes nowhere, and the command ends as it would have, with its own
+    exit code, instead of a last line 'error: [Errno 32] Broken pipe' (the work, such as a saved
+    master, was already done). Everything else is the wrapped stream's.
+    """
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._to_nowhere()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._to_nowhere()
+
+    def _to_nowhere(self) -> None:
+        # the stream's own buffer is flushed again when Python exits: let that go nowhere too
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, self._stream.fileno())
+        os.close(nowhere)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def print_json(document: dict, stream=None) -> None:

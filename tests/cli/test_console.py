@@ -73,3 +73,19 @@ def test_file_progress_counts_files_on_a_terminal_only(monkeypatch):
         told(0, 3)
         told(3, 3)
     assert quiet.getvalue() == ""
+
+
+def test_a_reader_that_stops_reading_is_no_error_and_the_command_keeps_its_exit_code(tmp_path):
+    # `ehwb check ... --json | head -c 10`: the reader has gone before ehwb writes (its end of the pipe is closed)
+    from ehwb_excel.cli.main import main
+
+    assert main(["init", str(tmp_path / "definition.xlsx")]) == 0
+    for as_json in ([], ["--json"]):
+        ehwb = subprocess.Popen([sys.executable, "-m", "ehwb_excel", "check", "definition.xlsx", *as_json], cwd=tmp_path,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(PROJECT)})
+        assert ehwb.stdout is not None and ehwb.stderr is not None
+        ehwb.stdout.close()
+        with ehwb.stderr:
+            err = ehwb.stderr.read().decode()
+        assert ehwb.wait(timeout=120) == 0, err  # what check of a good definition exits with
+        assert "Traceback" not in err and "Broken pipe" not in err and err == "", err
