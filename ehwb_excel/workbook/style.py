@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
@@ -189,6 +189,7 @@ def lines_needed(ws: Worksheet, cell: Cell) -> int:
     return lines_for(str(cell.value), width, (cell.font.sz or 10) if cell.font else 10)
 
 
+@lru_cache(maxsize=4096)  # a master repeats each question's text on every row that answers it
 def lines_for(text: str, width: float, size: float = 10) -> int:
     """About how many lines `text` wraps to in a column `width` units wide, in Arial of `size` points:
     wrapped between words, as Excel and LibreOffice wrap, each letter as wide as Arial draws it
