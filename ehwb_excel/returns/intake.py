@@ -21,6 +21,7 @@ import errno
 import functools
 import hashlib
 import io
+import operator
 import os
 import posixpath
 import re
@@ -389,9 +390,33 @@ def _as_utf8(data: bytes) -> bytes:
 _WITH_REFERENCE = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?(row|c)\b[^>]{0,256}?\br\s*=\s*["']\$?([A-Za-z]*)\$?(\d*)["']""")
 
 
+# A namespace prefix on a row or cell element ("<x:c"): only the patterns above find such elements.
+_PREFIXED_ROW_OR_CELL = re.compile(rb":(?:row|c)\b")
+# Every cell and every row element, with its reference when that is within the first 256 characters
+# of attributes and no "<" comes before it (then the general scan decides). Each pattern starts
+# with its own tag, which the regex engine finds far faster than every "<" of a sheet of text.
+_CELL = re.compile(rb"""<c\b(?:[^<>]{0,256}?\br\s*=\s*["']\$?([A-Za-z]*)\$?(\d*)["'])?""")
+_ROW = re.compile(rb"""<row\b(?:[^<>]{0,256}?\br\s*=\s*["']\$?[A-Za-z]*\$?(\d*)["'])?""")
+
+
 def sheet_extent(xml: bytes) -> tuple[int, int]:
     """(last row, last column) any row or cell element of a worksheet reaches, counting
     elements without an `r` reference by position, as readers do (a cheap scan, no parsing)."""
+    if not _PREFIXED_ROW_OR_CELL.search(xml):
+        # the usual sheet (Excel, LibreOffice, openpyxl): no prefixes, and every element says where it is.
+        # Each element the general scan below finds is matched here, with the same reference, so
+        # when none lacks one the answer is the one the general scan gives
+        cells = _CELL.findall(xml)
+        rows = set(_ROW.findall(xml))
+        rows.update(map(operator.itemgetter(1), cells))
+        columns = set(map(operator.itemgetter(0), cells))
+        if b"" not in rows and b"" not in columns:
+            return max(map(_row_number, rows), default=0), max(map(_column_number, columns), default=0)
+    return _general_extent(xml)
+
+
+def _general_extent(xml: bytes) -> tuple[int, int]:
+    """`sheet_extent` for any sheet: prefixed elements, elements without a reference, "<" inside a tag."""
     found = _WITH_REFERENCE.findall(xml)
     if len(found) == len(_ROW_OR_CELL.findall(xml)) and all(d and (t == b"row" or letters) for t, letters, d in found):
         # every element says where it is (as Excel and LibreOffice write them): the largest

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ehwb_excel.returns import intake as file_intake
 
@@ -298,6 +300,21 @@ def test_a_value_in_the_far_corner_of_a_sheet_is_refused_before_the_reader_makes
     found = read_return(path, AUDIT)
     assert codes(found) == [(path.name, None, None, ret.TOO_LARGE.code)]
     assert "XFD1048576" in found.problems[0].message
+
+
+# pieces of sheet XML, usual and odd: prefixed tags, references quoted either way or missing, "<" inside a tag
+_SHEET_XML_PIECES = [b"<c", b"<row", b"<x:c", b"<x:row", b" r=", b' r="', b"'", b'"', b"$", b"A", b"XFD", b"1", b"1048576", b"0",
+                     b">", b"<", b"/>", b" ", b"\t", b' t="s"', b"<v>", b"</c>", b"</row>", b":c", b"<cc", b"<C", b"\xc3\xa9",
+                     b"12345678901234", b"y" * 120, b' s="1"' * 30, b'<c r="B2"', b'<row r="3"', b"_"]
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(_SHEET_XML_PIECES), max_size=60))
+def test_the_quick_extent_scan_agrees_with_the_general_one(pieces):
+    from ehwb_excel.returns.intake import _general_extent, sheet_extent
+
+    xml = b"".join(pieces)
+    assert sheet_extent(xml) == _general_extent(xml)
 
 
 def test_a_default_sized_return_is_well_inside_the_sheet_limit(tmp_path):
