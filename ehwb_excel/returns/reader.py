@@ -21,7 +21,7 @@ from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue import returns as ret
 from ehwb_excel.returns.core_properties import last_saved
 from ehwb_excel.returns.intake import look_at_file
-from ehwb_excel.problems.location import Location, cell_name, quoted
+from ehwb_excel.problems.location import Location, column_letter, quoted
 from ehwb_excel.excel.meta_sheet import first_value, parse_meta, repeated_keys
 from ehwb_excel.audit.model import Audit
 from ehwb_excel.returns.returned import Answer, AnswerValue, ReturnFile
@@ -211,25 +211,27 @@ def _read_answer_sheet(found: ReturnFile, sheet_name: str, rows: Rows, long_text
     answer_column = key.columns[layout.COL_ANSWER]
     comment_column = key.columns.get(layout.COL_COMMENT)
     question_column = key.columns.get(layout.COL_QUESTION)
-    where = Location(found.file_name, sheet_name)
+    # the columns' letters are worked out once per sheet, not twice per answer
+    answer_letter, comment_letter = column_letter(answer_column), column_letter(comment_column) if comment_column else ""
     header_row = _visible_header_row(rows, key.row)
     for r in range(header_row + 1, len(rows) + 1):
         row = rows[r - 1]
         question_id = _text(_cell(row, id_column))
         if not question_id:
             continue
+        answer_cell, comment_cell = f"{answer_letter}{r}", f"{comment_letter}{r}" if comment_column else None
         value = _value(_cell(row, answer_column))
         comment = _value(_cell(row, comment_column)) if comment_column else None
         if long_texts:
-            value = long_texts.get((sheet_name, cell_name(r, answer_column)), value)
-            comment = long_texts.get((sheet_name, cell_name(r, comment_column)), comment) if comment_column else None
+            value = long_texts.get((sheet_name, answer_cell), value)
+            comment = long_texts.get((sheet_name, comment_cell), comment) if comment_cell else None
         found.answers.append(Answer(
             question_id=question_id,
             case=case,
             value=value,
             comment=None if comment is None else comment if isinstance(comment, str) else _text(comment),  # as typed: never trimmed
-            location=where.at(r, answer_column),
-            comment_location=where.at(r, comment_column) if comment_column else None,
+            location=Location(found.file_name, sheet_name, answer_cell),
+            comment_location=Location(found.file_name, sheet_name, comment_cell) if comment_cell else None,
             question_text=_text(_cell(row, question_column)) if question_column else None,
         ))
 
