@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ehwb_excel.returns.answer_values import CanonicalValue, canonical_of
-from ehwb_excel.audit.model import Agency, AskedPer, Audit, Question
+from ehwb_excel.audit.model import Agency, AskedPer, Audit, Condition, Question
 from ehwb_excel.problems.location import Location
 from ehwb_excel.problems.problem import Problem
 from ehwb_excel.returns.returned import Answer, ReturnFile
@@ -25,6 +25,10 @@ class CheckContext:
     deadline: date | None = None  # the late check runs only when a caller gives the deadline day
     identity_key: bytes | None = field(default=None, repr=False)  # the master's key: the token checks run only with it
     _answers: dict[tuple[str | None, str], Answer] = field(default_factory=dict, init=False, repr=False)
+    # worked out on first use, as several checks go through each (the return does not change while it is checked)
+    _texts: list[tuple[str, str, Location]] | None = field(default=None, init=False, repr=False)
+    _used: list[tuple[Answer, Question]] | None = field(default=None, init=False, repr=False)
+    _met: dict[tuple[Condition, str | None], bool | None] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for answer in self.return_file.answers:  # the first row for a question is the one used
@@ -54,18 +58,26 @@ class CheckContext:
         """The row used for a question on a case sheet (case None: the agency sheet)."""
         return self._answers.get((case, question_id))
 
-    def texts(self) -> Iterator[tuple[str, str, Location]]:
+    def texts(self) -> list[tuple[str, str, Location]]:
         """(what, text, where) for each answer and comment typed as text, named as a message names them."""
-        for answer in self.return_file.answers:
-            for what, text, where in (
-                (f"answer to question {answer.question_id}", answer.value, answer.location),
-                (f"comment on question {answer.question_id}", answer.comment, answer.comment_location or answer.location),
-            ):
-                if isinstance(text, str):
-                    yield what, text, where
+        if self._texts is None:
+            self._texts = list(self._typed_texts())
+        return self._texts
 
-    def used_answers(self) -> Iterator[tuple[Answer, Question]]:
+    def _typed_texts(self) -> Iterator[tuple[str, str, Location]]:
+        for answer in self.return_file.answers:
+            if isinstance(answer.value, str):
+                yield f"answer to question {answer.question_id}", answer.value, answer.location
+            if isinstance(answer.comment, str):
+                yield f"comment on question {answer.question_id}", answer.comment, answer.comment_location or answer.location
+
+    def used_answers(self) -> list[tuple[Answer, Question]]:
         """Each row used for a question of this audit, on a sheet of a case the agency knows."""
+        if self._used is None:
+            self._used = list(self._used_answers())
+        return self._used
+
+    def _used_answers(self) -> Iterator[tuple[Answer, Question]]:
         audit, agency = self.audit, self.agency
         if audit is None or agency is None:
             return
@@ -97,7 +109,8 @@ class CheckContext:
         the condition's question is answered otherwise; None when that answer is blank or invalid."""
         if question.condition is None:
             return True
-        found = self.condition_answer(question, case)
-        if found is None or isinstance(found, Problem):
-            return None
-        return str(found).casefold() == question.condition.value.casefold()
+        key = (question.condition, case)  # the answer depends on nothing else, and more than one check asks
+        if key not in self._met:
+            found = self.condition_answer(question, case)
+            self._met[key] = None if found is None or isinstance(found, Problem) else str(found).casefold() == question.condition.value.casefold()
+        return self._met[key]

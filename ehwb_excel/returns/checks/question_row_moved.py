@@ -19,17 +19,19 @@ SHOWN = 120  # characters of a question quoted in a message
 
 def check(context: CheckContext) -> Iterable[Problem]:
     audit, found = context.known_audit, context.return_file
-    by_text: dict[str, list[str]] = {}
-    for each in audit.questions:
-        by_text.setdefault(_key(each.text), []).append(each.id)
+    by_text: dict[str, list[str]] | None = None  # made when a row first shows another text than its question's
     definition_changed = (found.definition_checksum or "") != audit.checksum()
     for answer in found.answers:
         question = audit.question(answer.question_id)
-        if question is None or not answer.question_text:
-            continue  # an unknown question is reported on its own; a blank question cell shows no other question
+        if question is None or not answer.question_text or answer.question_text == question.text:
+            continue  # an unknown question is reported on its own; a blank question cell shows no other question, the question's own text no move
         shown = _key(answer.question_text)
         if shown == _key(question.text):
             continue
+        if by_text is None:
+            by_text = {}
+            for each in audit.questions:
+                by_text.setdefault(_key(each.text), []).append(each.id)
         others = [other for other in by_text.get(shown, []) if other != question.id]
         if others and answer.is_blank and not (answer.comment or "").strip():
             continue  # nothing typed on the row: nothing can land under the wrong question
