@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
@@ -133,11 +134,14 @@ class ChoiceList:
 
     def find(self, value: str) -> Choice | None:
         """The choice whose value equals `value` ignoring case and outer spaces; None if none."""
-        wanted = folded(str(value))
+        return self._by_folded.get(folded(str(value)))
+
+    @functools.cached_property  # made on first use (the list is frozen): every list answer of every return is looked up
+    def _by_folded(self) -> dict[str, Choice]:
+        found: dict[str, Choice] = {}
         for choice in self.choices:
-            if folded(choice.value) == wanted:
-                return choice
-        return None
+            found.setdefault(folded(choice.value), choice)  # the first choice of a value is the one found
+        return found
 
 
 @dataclass(frozen=True)
