@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ehwb_excel.excel.limits import CELL_TEXT_MAX
 from ehwb_excel.returns import long_texts as module
@@ -40,3 +42,13 @@ def test_a_big_sheet_of_ordinary_cells_is_not_parsed(monkeypatch):
     assert len(part) > 2 * CELL_TEXT_MAX
     monkeypatch.setattr(module.SafeET, "iterparse", lambda *a, **k: pytest.fail("a normal sheet was parsed"))
     assert long_texts({"xl/worksheets/sheet1.xml": part}, {"Case A": "xl/worksheets/sheet1.xml"}) == {}
+
+
+_PIECES = [b"<c ", b"<si", b"x", b"x" * 1000, b"y" * 16_383, b"z" * 16_384, b"w" * 32_766, b"v" * 32_767, b"u" * 32_768, b"<", b"c ", b"<c"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.sampled_from([b"<c ", b"<si"]))
+def test_the_quick_look_for_a_long_element_says_what_splitting_at_every_element_would(pieces, start):
+    xml = b"".join(pieces)
+    assert module._may_hold_long_element(xml, start) == (len(xml) > CELL_TEXT_MAX and max(map(len, xml.split(start))) > CELL_TEXT_MAX)
