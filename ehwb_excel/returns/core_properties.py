@@ -27,13 +27,26 @@ def last_saved(content: bytes) -> datetime | None:
     """When the workbook in `content` was last saved, in UTC; None when it does not say (or says nonsense)."""
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as package:
-            xml = _read_part(package, _core_part(package))
+            return saved_in(package)
+    except _UNREADABLE:
+        return None
+
+
+def saved_in(package: zipfile.ZipFile, parts: dict[str, bytes] | None = None) -> datetime | None:
+    """`last_saved` for a package already open; `parts` (name -> bytes), when the package's parts were inflated
+    already, are read instead of inflating the core properties again."""
+    try:
+        xml = _read_part(package, _core_part(package, parts), parts)
         if xml is None:
             return None
         element = SafeET.fromstring(xml).find(DCTERMS_MODIFIED)
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, RuntimeError, SafeET.ParseError):
-        return None  # ValueError includes defusedxml's refusals (entities, DTDs); RuntimeError an encrypted entry
+    except _UNREADABLE:
+        return None
     return w3c_datetime(element.text if element is not None else None)
+
+
+# ValueError includes defusedxml's refusals (entities, DTDs); RuntimeError an encrypted entry
+_UNREADABLE = (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, RuntimeError, SafeET.ParseError)
 
 
 def w3c_datetime(text: str | None) -> datetime | None:
@@ -51,9 +64,9 @@ def w3c_datetime(text: str | None) -> datetime | None:
         return None
 
 
-def _core_part(package: zipfile.ZipFile) -> str:
+def _core_part(package: zipfile.ZipFile, parts: dict[str, bytes] | None = None) -> str:
     """The core properties' part name, from the package relationships; docProps/core.xml when they do not say."""
-    rels = _read_part(package, "_rels/.rels")
+    rels = _read_part(package, "_rels/.rels", parts)
     if rels is not None:
         for relationship in SafeET.fromstring(rels).iter(RELATIONSHIPS):
             if relationship.get("Type") == CORE_PROPERTIES and relationship.get("Target"):
@@ -61,11 +74,11 @@ def _core_part(package: zipfile.ZipFile) -> str:
     return DEFAULT_PART
 
 
-def _read_part(package: zipfile.ZipFile, name: str) -> bytes | None:
+def _read_part(package: zipfile.ZipFile, name: str, parts: dict[str, bytes] | None = None) -> bytes | None:
     try:
         info = package.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > PART_MAX_BYTES:
+    if info.file_size > PART_MAX_BYTES:  # the size the package declares, as before any inflating
         return None
-    return package.read(info)
+    return parts[info.filename] if parts is not None else package.read(info)

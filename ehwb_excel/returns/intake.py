@@ -42,6 +42,7 @@ from ehwb_excel.excel.cell_text import ILLEGAL_CHARACTERS, without_illegal_chara
 from ehwb_excel.excel.limits import shortened
 from ehwb_excel.problems.location import Location, cell_name, has_undecodable_bytes, quoted
 from ehwb_excel.problems.problem import Problem
+from ehwb_excel.returns.core_properties import saved_in
 from ehwb_excel.returns.long_texts import long_texts
 from ehwb_excel.returns.sheet_parts import missing_sheet_problem, sheet_parts
 
@@ -98,6 +99,7 @@ class FileFacts:
     size: int
     modified: datetime | None  # file system modification time, UTC
     application: str = ""  # "Microsoft Excel 16.0300", "LibreOffice/7.4.7.2"; "" when not recorded
+    saved_at: datetime | None = None  # the workbook's own last-saved time (docProps/core.xml), UTC; None when not recorded or refused
     kind: FileKind = FileKind.OTHER
     problems: tuple[Problem, ...] = field(default_factory=tuple)
     content: bytes = field(default=b"", repr=False, compare=False)  # the bytes hashed: the reader reads these, not the file again
@@ -220,7 +222,8 @@ def _look_at_file(path: Path, password: str | None = None) -> FileFacts:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             parts = _inflated_parts(package, len(data), where)
-        problem, sheets = (parts, {}) if isinstance(parts, Problem) else _package_problem(parts, where)
+            problem, sheets = (parts, {}) if isinstance(parts, Problem) else _package_problem(parts, where)
+            saved_at = saved_in(package, parts) if problem is None and not isinstance(parts, Problem) else None
         application, odd = ("", None) if isinstance(parts, Problem) else _application(parts, where)
         long = {} if problem is not None or isinstance(parts, Problem) else long_texts(parts, sheets)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError, KeyError, ValueError, SafeET.ParseError,
@@ -230,7 +233,7 @@ def _look_at_file(path: Path, password: str | None = None) -> FileFacts:
         return facts(problems=(ret.CORRUPT_WORKBOOK(where, why=f"damaged package: {error}"),))
     if problem is not None:
         return facts(application=application, problems=(problem,))
-    return facts(application=application, kind=FileKind.XLSX, content=data, problems=(odd,) if odd else (), long_texts=long)
+    return facts(application=application, saved_at=saved_at, kind=FileKind.XLSX, content=data, problems=(odd,) if odd else (), long_texts=long)
 
 
 def read_regular_file(path: Path, limit: int) -> tuple[bytes, int, float, str] | str:
@@ -327,9 +330,10 @@ def _package_problem(parts: dict[str, bytes], where: Location) -> tuple[Problem 
         return ret.MACRO_ENABLED(where, why=", ".join(macros) or f"a .{kind} package"), {}
     if main_part not in names:
         return ret.CORRUPT_WORKBOOK(where, why=f"the package names {main_part} but does not contain it"), {}
-    if _is_strict(parts[main_part]):
+    workbook = SafeET.fromstring(parts[main_part])
+    if _is_strict(workbook):
         return ret.STRICT_OPEN_XML(where), {}
-    sheets = sheet_parts(parts, main_part)  # parsed once: the broken-link check and the long-text measure both use it
+    sheets = sheet_parts(parts, main_part, workbook)  # worked out once: the broken-link check and the long-text measure both use it
     return _declared_count_problem(parts, where) or missing_sheet_problem(sheets, where) or _sheet_size_problem(parts, where), sheets
 
 
@@ -521,10 +525,9 @@ def _macro_parts(content_types, names: set[str]) -> list[str]:
     return found
 
 
-def _is_strict(workbook_xml: bytes) -> bool:
-    # Strict Open XML uses purl.oclc.org namespaces; openpyxl then loads zero sheets silently
-    root = SafeET.fromstring(workbook_xml)
-    return root.tag.startswith("{" + STRICT_NAMESPACE)
+def _is_strict(workbook) -> bool:
+    # Strict Open XML uses purl.oclc.org namespaces; openpyxl then loads zero sheets silently (`workbook`: the parsed workbook part)
+    return workbook.tag.startswith("{" + STRICT_NAMESPACE)
 
 
 APPLICATION_MAX = 255  # "LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/..." is under 100

@@ -19,7 +19,6 @@ from datetime import date, datetime, time, timedelta
 
 from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue import returns as ret
-from ehwb_excel.returns.core_properties import last_saved
 from ehwb_excel.returns.intake import look_at_file
 from ehwb_excel.problems.location import Location, column_letter, quoted
 from ehwb_excel.excel.meta_sheet import first_value, parse_meta, repeated_keys
@@ -49,7 +48,7 @@ def read_return(path: str | os.PathLike, audit: Audit | None = None, *, identity
         return ReturnFile(path=os.fspath(path), file_name=os.path.basename(os.fspath(path)), sha256="", size=0, modified=None, problems=[problem])
     found = ReturnFile(
         path=os.fspath(path), file_name=facts.file_name, sha256=facts.sha256, size=facts.size,
-        modified=facts.modified, saved_at=last_saved(facts.content) if facts.readable else None,
+        modified=facts.modified, saved_at=facts.saved_at if facts.readable else None,
         application=facts.application, problems=list(facts.problems),
     )
     if not facts.readable:

@@ -15,13 +15,14 @@ RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relati
 RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
-def sheet_parts(parts: dict[str, bytes], main_part: str) -> dict[str, str | None]:
+def sheet_parts(parts: dict[str, bytes], main_part: str, workbook=None) -> dict[str, str | None]:
     """Sheet name -> the part holding it, in the workbook's order (None: the relationship names no
-    part, or one not in the package); {} when the workbook or its relationships cannot be read."""
+    part, or one not in the package); {} when the workbook or its relationships cannot be read.
+    `workbook` is the main part parsed already (None: it is parsed here)."""
     folder = posixpath.dirname(main_part)
     rels_name = posixpath.join(folder, "_rels", posixpath.basename(main_part) + ".rels")
     try:
-        workbook = SafeET.fromstring(parts[main_part])
+        workbook = SafeET.fromstring(parts[main_part]) if workbook is None else workbook
         rels = SafeET.fromstring(parts[rels_name]) if rels_name in parts else None
     except (KeyError, SafeET.ParseError, ValueError):  # the reader gives its own reason for these
         return {}
