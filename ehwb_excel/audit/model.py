@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from enum import Enum
 
@@ -223,13 +223,15 @@ def audit_to_dict(audit: Audit) -> dict:
             return value.value
         if isinstance(value, date):
             return value.isoformat()
+        if is_dataclass(value):  # field by field, as dataclasses.asdict gives them, without its deep copy of every value and look-up
+            return {f.name: plain(getattr(value, f.name)) for f in fields(value) if not f.name.startswith("_")}
         if isinstance(value, dict):
             return {k: plain(v) for k, v in value.items() if not k.startswith("_")}
         if isinstance(value, (list, tuple)):
             return [plain(v) for v in value]
         return value
 
-    return plain(asdict(audit))
+    return plain(audit)
 
 
 def audit_from_dict(data: dict) -> Audit:
