@@ -61,8 +61,19 @@ def save_master(master_path: str | os.PathLike, result: "MergeResult", *, backup
     """
     master = Path(master_path)
     _refuse_if_locked(master)
-    source = io.BytesIO(master_bytes(master, password))
+    workbook = built_master(master, result, allow_loss=allow_loss, password=password)
     encrypted_with = password if encryption.file_is_encrypted(master) else None  # saved as it was: encrypted or not
+    backup_path = make_backup(master, backup_dir) if backup else None
+    _save_atomically(workbook, master, encrypted_with)
+    return backup_path
+
+
+def built_master(master: Path, result: "MergeResult", *, allow_loss: bool = False, password: str | None = None):
+    """The master's workbook in memory with `result` written into its derived sheets, not yet saved.
+
+    Raises EhwbError as `save_master` does, before anything is written.
+    """
+    source = io.BytesIO(master_bytes(master, password))
     lost = [] if allow_loss else content_openpyxl_drops(source)
     if lost:
         raise EhwbError(ret.MASTER_WOULD_LOSE(Location.of(master), what=_joined(lost)))
@@ -71,9 +82,7 @@ def save_master(master_path: str | os.PathLike, result: "MergeResult", *, backup
     if read_master_audit(workbook, master).checksum() != result.audit.checksum():
         raise EhwbError(ret.MASTER_NOT_OURS(Location.of(master), why="it holds another audit definition than the one this merge used"))
     write_derived_sheets(workbook, result.sheets)
-    backup_path = make_backup(master, backup_dir) if backup else None
-    _save_atomically(workbook, master, encrypted_with)
-    return backup_path
+    return workbook
 
 
 # -- the derived sheets ---------------------------------------------------------------------------
@@ -139,8 +148,7 @@ def _write_table(sheet, table: SheetTable) -> None:
                 _own_style(cell)
                 put_value(cell, value)  # the date's format over the flag's style
         _set_height(sheet, row_number, master_look.row_height(row, widths))
-    for (fill_row, fill_column), colour in table.fills.items():
-        _own_style(sheet.cell(row=fill_row + 1, column=fill_column)).fill = style.solid_fill(colour)
+    _fill(sheet, table.fills)
     sheet.freeze_panes = "A2"
     master_look.print_setup(sheet)
     _choices(sheet, table)
@@ -186,6 +194,22 @@ def _styled(cell, name: str, styles: dict) -> None:
         cell.style = name
         styles[name] = cell._style
     cell._style = styles[name]
+
+
+def _fill(sheet, fills: dict[tuple[int, int], str]) -> None:
+    """Each (row, column) of the table's data filled with its colour; cells of one look and one colour share one style array.
+
+    Setting `cell.fill` makes openpyxl find the fill in the workbook's table by hashing it (a
+    tenth of writing the Grades sheet when done per cell): done once per look and colour here.
+    """
+    filled: dict[tuple, object] = {}
+    for (row, column), colour in fills.items():
+        cell = sheet.cell(row=row + 1, column=column)
+        look = (tuple(cell._style), colour)
+        if look not in filled:
+            _own_style(cell).fill = style.solid_fill(colour)
+            filled[look] = cell._style
+        cell._style = filled[look]
 
 
 def _own_style(cell):

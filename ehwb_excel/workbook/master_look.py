@@ -8,6 +8,7 @@ question columns) repeated on every page.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill
@@ -88,11 +89,13 @@ WIDE_HEADERS = ("Message", "Answer", "Comment", "Answers by agency", "Combined a
 def column_widths(table) -> list[float]:
     """A width per column: its longest shown value, at most a paragraph's width (checksums on two lines)."""
     widths: list[float] = []
-    for index, header in enumerate(table.headers):
+    # column by column; a short row's missing values are None (shown as nothing), a column no row reaches is empty
+    columns = itertools.chain(itertools.zip_longest(*table.rows), itertools.repeat(()))
+    for header, column in zip(table.headers, columns):
         if "SHA-256" in header:
             widths.append(CHECKSUM_WIDTH)
             continue
-        longest = max((len(shown(row[index])) for row in table.rows if index < len(row)), default=0)
+        longest = max(map(len, map(shown, column)), default=0)
         cap = TEXT_WIDTH_MAX if header in WIDE_HEADERS or header in table.wrap else SHORT_WIDTH_MAX
         header_width = min(max(len(word) for word in header.split()) + 2, cap)  # headers wrap between words
         widths.append(max(WIDTH_MIN, header_width, min(longest + 2, cap)))
@@ -110,6 +113,8 @@ def expected_widths(headers: tuple[str, ...]) -> list[float]:
 
 def shown(value) -> str:
     """The value as a cell shows it (for measuring)."""
+    if value.__class__ is str:  # most values: asked first
+        return value
     if isinstance(value, datetime):
         return "00/00/0000 00:00"
     if isinstance(value, date):
