@@ -77,6 +77,27 @@ def xlsxwriter_generate(args: dict, out: Path) -> dict:
     return {"clock": clock, "files": len(books)}
 
 
+@step
+def openpyxl_save_of_generated(args: dict, out: Path) -> dict:
+    """openpyxl's save alone of the workbooks `generate` builds (built first, untimed): the floor of any openpyxl writer."""
+    import io
+    from datetime import datetime, timezone
+
+    from ehwb_excel.audit import identity
+    from ehwb_excel.workbook.agency_workbook import agency_workbook
+    from ehwb_excel.workbook.generate import agency_codes
+    from ehwb_excel.workbook.master_skeleton import master_workbook
+
+    audit = workloads.audit_of(workloads.Workload(**args["workload"]))
+    key, when = identity.new_key(), datetime.now(timezone.utc)
+    books = [agency_workbook(audit, code, when, identity_key=key) for code in agency_codes(audit)]
+    books.append(master_workbook(audit, key))
+    with Clock() as clock:
+        for book in books:
+            book.save(io.BytesIO())
+    return {"clock": clock, "files": len(books)}
+
+
 def _workbook_content(path: Path) -> list:
     from openpyxl import load_workbook
 
@@ -124,6 +145,49 @@ def calamine(args: dict, out: Path) -> dict:
                 cells += sum(len(row) for row in workbook.get_sheet_by_name(name).to_python())
             workbook.close()
     return {"clock": clock, "files": len(paths), "cells": cells}
+
+
+@step
+def calamine_bomb_guarded(args: dict, out: Path) -> dict:
+    """python-calamine as `calamine`, after what any reader of untrusted files must pay first: the
+    bytes fingerprinted (SHA-256) and every zip part inflated once and counted, declared sizes never trusted."""
+    import hashlib
+    import io
+    import zipfile
+
+    from python_calamine import CalamineWorkbook
+
+    paths, cells = returns_of(args), 0
+    with Clock() as clock:
+        for path in paths:
+            data = path.read_bytes()
+            hashlib.sha256(data).hexdigest()
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                inflated = 0
+                for entry in package.infolist():
+                    with package.open(entry) as stream:
+                        while block := stream.read(1 << 20):
+                            inflated += len(block)
+            workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            for name in workbook.sheet_names:
+                cells += sum(len(row) for row in workbook.get_sheet_by_name(name).to_python())
+            workbook.close()
+    return {"clock": clock, "files": len(paths), "cells": cells}
+
+
+@step
+def intake_and_values(args: dict, out: Path) -> dict:
+    """Our intake (fingerprint, bomb guard, package, extent and long-text checks) and the values read, before any answer is located or checked."""
+    from ehwb_excel.returns.intake import look_at_file
+    from ehwb_excel.returns.reader import read_sheets
+
+    paths = returns_of(args)
+    with Clock() as clock:
+        for path in paths:
+            facts = look_at_file(path)
+            if facts.readable:
+                read_sheets(facts.content)
+    return {"clock": clock, "files": len(paths)}
 
 
 @step
@@ -175,6 +239,20 @@ def save(args: dict, out: Path) -> dict:
     with Clock() as clock:
         save_master(master, result, backup=False)
     return {"clock": clock, "cells": sum(len(t.rows) * len(t.headers) for t in result.sheets)}
+
+
+@step
+def openpyxl_save_of_master(args: dict, out: Path) -> dict:
+    """openpyxl's save alone of the master as `save_master` builds it (loaded and filled first, untimed)."""
+    import io
+
+    from ehwb_excel.master.writer import built_master
+
+    master, result = _merged(args, out)
+    workbook = built_master(master, result)
+    with Clock() as clock:
+        workbook.save(io.BytesIO())
+    return {"clock": clock}
 
 
 @step

@@ -33,7 +33,7 @@ MERGED_AT = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)  # fixed, so that e
 class Workload:
     name: str
     audit_agencies: int  # 0: the default audit
-    sent: Path  # the generated workbooks (and the fresh master skeleton)
+    sent: Path  # the generated workbooks and the fresh master skeleton, as `generate` writes them
     returns: Path
     master: Path  # after the merge
 
@@ -64,7 +64,10 @@ def partnership(work: Path) -> Workload:
     if not (out / "report.docx").exists():
         run_demo(out, say=lambda _: None)
     audit = default_audit()
-    return Workload("partnership", 0, out / "to-send", out / "returns", out / master_file_name(audit))
+    generated = out / "generated"  # as `generate` writes them, the master skeleton too (the demo's to-send holds no master)
+    if not (generated / master_file_name(audit)).exists():
+        generate(audit, generated)
+    return Workload("partnership", 0, generated, out / "returns", out / master_file_name(audit))
 
 
 def large(work: Path, agencies: int) -> Workload:

@@ -55,7 +55,7 @@ def read_return(path: str | os.PathLike, audit: Audit | None = None, *, identity
         return found
     try:
         with native_output_hidden():
-            sheets = _read_sheets(facts.content)
+            sheets = read_sheets(facts.content)
     except Exception as error:  # calamine raises its own errors for damaged parts; none may escape
         found.problems.append(ret.CORRUPT_WORKBOOK(Location.of(path), why=_reader_why(error)))
         return found
@@ -75,7 +75,7 @@ def read_return(path: str | os.PathLike, audit: Audit | None = None, *, identity
 # -- workbook -> rows ----------------------------------------------------------------------
 
 
-def _read_sheets(content: bytes) -> dict[str, Rows]:
+def read_sheets(content: bytes) -> dict[str, Rows]:
     """Worksheet name -> rows of values from A1 (hidden and very hidden sheets included).
 
     Reads the bytes that were fingerprinted, so the SHA-256 on record is of what was read,

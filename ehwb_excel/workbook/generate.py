@@ -71,7 +71,7 @@ def generate(
     Raises ValueError for an unknown agency code or two agencies whose file names clash.
     """
     out = Path(out_dir)
-    codes = _agency_codes(audit, agencies)
+    codes = agency_codes(audit, agencies)
     when = generated_at or datetime.now(timezone.utc)
     names = [file_name_for(audit, code) for code in codes]
     master = out / master_file_name(audit)
@@ -93,15 +93,19 @@ def generate(
 
 def planned_names(audit: Audit, agencies: Iterable[str] | None = None) -> list[str]:
     """The file names of the agency workbooks `generate` writes (the master's is `master_file_name`)."""
-    return [file_name_for(audit, code) for code in _agency_codes(audit, agencies)]
+    return [file_name_for(audit, code) for code in agency_codes(audit, agencies)]
 
 
 def planned_files(audit: Audit, agencies: Iterable[str] | None = None) -> int:
     """How many files `generate` may write (for a progress bar's total)."""
-    return len(_agency_codes(audit, agencies)) + 1
+    return len(agency_codes(audit, agencies)) + 1
 
 
-def _agency_codes(audit: Audit, agencies: Iterable[str] | None) -> list[str]:
+def agency_codes(audit: Audit, agencies: Iterable[str] | None = None) -> list[str]:
+    """The codes of the agencies that get a workbook (all, or those given), in the definition's order.
+
+    Raises ValueError for an unknown code or two agencies whose file names clash.
+    """
     if agencies is None:
         codes = [a.code for a in audit.agencies]
     else:
