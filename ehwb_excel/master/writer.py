@@ -71,7 +71,8 @@ def save_master(master_path: str | os.PathLike, result: "MergeResult", *, backup
 def built_master(master: Path, result: "MergeResult", *, allow_loss: bool = False, password: str | None = None):
     """The master's workbook in memory with `result` written into its derived sheets, not yet saved.
 
-    Raises EhwbError as `save_master` does, before anything is written.
+    Raises EhwbError (MASTER_WOULD_LOSE, MASTER_TEXT_UNWRITABLE, MASTER_NOT_OURS, and what reading an
+    encrypted master raises) as `save_master` does; it neither looks for a lock file nor writes anything.
     """
     source = io.BytesIO(master_bytes(master, password))
     lost = [] if allow_loss else content_openpyxl_drops(source)
