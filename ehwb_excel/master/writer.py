@@ -143,6 +143,10 @@ def _write_table(sheet, table: SheetTable) -> None:
     for row_number, row in enumerate(table.rows, start=2):
         flag = master_look.row_flag(table.headers, row)
         for column, value in enumerate(row, start=1):
+            if value is None and not flag and (row_number - 1, column) not in table.fills:
+                # no cell for an empty value in plain text: it looks the same, and a fifth of a large
+                # master's cells are empty (a cell costs openpyxl about 200 bytes until the save)
+                continue
             cell = _data_cell(sheet, row_number, column, value)
             _styled(cell, flag or master_look.value_style(value), styles)
             if flag and isinstance(value, date):

@@ -144,6 +144,25 @@ def test_text_no_cell_can_hold_is_never_written_quietly_by_the_derived_sheets_wr
         write_derived_sheets(book, [SheetTable(layout.ISSUES_SHEET, layout.ISSUES_COLUMNS, [("a.xlsx", "", "", "X", "error", "bell\x07")])])
 
 
+def test_an_empty_value_makes_no_cell_unless_its_row_is_flagged_or_its_cell_filled():
+    """A fifth of a large master's values are empty: no cell for them in plain rows (they look the
+    same), but a flagged row is marked across every cell and a filled cell keeps its fill."""
+    from ehwb_excel.workbook import master_look
+
+    book = master_workbook(AUDIT)
+    columns = layout.ISSUES_COLUMNS
+    error_row = tuple("error" if header == "Severity" else None for header in columns)
+    plain_row = tuple("info" if header == "Severity" else None for header in columns)
+    write_derived_sheets(book, [SheetTable(layout.ISSUES_SHEET, columns, [error_row, plain_row], fills={(2, 1): "FFC7CE"})])
+    sheet = book[layout.ISSUES_SHEET]
+
+    assert all((2, column) in sheet._cells for column in range(1, len(columns) + 1))
+    assert all(sheet.cell(row=2, column=column).style == master_look.ERROR for column in range(1, len(columns) + 1))
+    written = [column for column in range(1, len(columns) + 1) if (3, column) in sheet._cells]
+    assert written == [1, columns.index("Severity") + 1]  # the filled cell and the one value
+    assert sheet.cell(row=3, column=1).fill.fgColor.rgb.endswith("FFC7CE")
+
+
 def test_only_derived_sheets_can_be_written():
     book = Workbook()
     with pytest.raises(ValueError):
