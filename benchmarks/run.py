@@ -119,6 +119,15 @@ def measure_shell(workload: dict, work: Path, repeat: int) -> dict[str, Figure]:
     }, repeat)
 
 
+def measure_peak(work: Path, agencies: int, jobs: int) -> list[str]:
+    """The ratio table's row for the peak RSS of one merge + save of `agencies` agencies' returns (built first if need be)."""
+    workload = run_step("build_large", {"work": str(work), "agencies": agencies}).extra["workload"]
+    paths = {"returns": workload["returns"], "master": workload["master"], "skeleton": workload["master"]}
+    figure = run_step("merge", paths | ({"jobs": jobs} if jobs else {}))
+    return [f"| peak RSS of merge + save, {agencies:,} agencies' returns ({figure.extra['answers']:,} answers; "
+            f"{figure.wall:.0f} s wall) | | {figure.rss:.0f} MiB | < 1 GiB |"]
+
+
 # -- the table ---------------------------------------------------------------------------------
 
 
@@ -233,6 +242,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="interleaved runs per step (the median is printed)")
     parser.add_argument("--smoke", action="store_true", help="smallest sizes, one run each, docs/ left alone (for CI)")
     parser.add_argument("--work", type=Path, help="keep the built workloads here and reuse them next time (default: a temporary folder)")
+    parser.add_argument("--peak-at", type=int, metavar="AGENCIES",
+                        help="also the peak RSS of one merge + save of an audit of this many agencies' returns "
+                             "(2000: about 20 minutes to build, kept with --work, and 3 to measure)")
     args = parser.parse_args()
     scale, repeat = (0.01, 1) if args.smoke else (args.scale, args.repeat)
     agencies, partnerships = (12, 1) if args.smoke else (max(12, round(200 * scale)), max(1, round(150 * scale)))
@@ -249,11 +261,12 @@ def main() -> None:
                    big["name"]: measure_audit(big, repeat, built["jobs"])}
         if built["pool"]:
             results[f"pool ({len(masters)} masters)"] = interleaved({"pool": lambda: run_step("pool", {"masters": masters})}, repeat)
+        peak = measure_peak(work, args.peak_at, max(built["jobs"])) if args.peak_at else []
     lines = [f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on: {machine()}.", "",
-             f"`python benchmarks/run.py --scale {scale:g} --repeat {repeat}`; medians of interleaved runs. Ratios are of CPU "
+             f"`python benchmarks/run.py --scale {scale:g} --repeat {repeat}{f' --peak-at {args.peak_at}' if args.peak_at else ''}`; medians of interleaved runs. Ratios are of CPU "
              "seconds (the machine is shared: wall time waits for other users' processes), except the parallel merge's, "
              "which is of wall time.", "",
-             *table(results), "", *ratios(results, small["name"], big["name"])]
+             *table(results), "", *ratios(results, small["name"], big["name"]), *peak]
     from start_up import help_cpu_lines  # beside this script: how fast `ehwb --help` starts
 
     lines += ["", *help_cpu_lines()]

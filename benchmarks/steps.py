@@ -317,6 +317,17 @@ def build(args: dict, out: Path) -> dict:
             "jobs": [1, 2] if "jobs" in inspect.signature(merge_returns).parameters else [0]}
 
 
+@step
+def build_large(args: dict, out: Path) -> dict:
+    """Build (or reuse) one large audit of `agencies` agencies; its paths."""
+    import dataclasses
+
+    with Clock() as clock:
+        workload = workloads.large(Path(args["work"]), args["agencies"])
+    return {"clock": clock, "seconds": clock.wall,
+            "workload": {k: str(v) if isinstance(v, Path) else v for k, v in dataclasses.asdict(workload).items()}}
+
+
 def main() -> None:
     name, args = sys.argv[1], json.loads(sys.argv[2])
     with tempfile.TemporaryDirectory(prefix="ehwb-step-") as tmp:
