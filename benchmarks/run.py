@@ -123,7 +123,7 @@ def measure_peak(work: Path, agencies: int, jobs: int) -> list[str]:
     """The ratio table's row for the peak RSS of one merge + save of `agencies` agencies' returns (built first if need be)."""
     workload = run_step("build_large", {"work": str(work), "agencies": agencies}).extra["workload"]
     paths = {"returns": workload["returns"], "master": workload["master"], "skeleton": workload["master"]}
-    figure = run_step("merge", paths | ({"jobs": jobs} if jobs else {}))
+    figure = run_step("merge", paths | {"jobs": jobs})  # 0: a checkout without --jobs (steps._jobs leaves it out)
     return [f"| peak RSS of merge + save, {agencies:,} agencies' returns ({figure.extra['answers']:,} answers; "
             f"{figure.wall:.0f} s wall) | | {figure.rss:.0f} MiB | < 1 GiB |"]
 
@@ -152,7 +152,7 @@ def ratios(results: dict[str, dict[str, Figure]], small: str, large: str) -> lis
 
     lines = [f"| ratio | {small} | {large} | target |", "|---|---:|---:|---|",
              both("read + check one return / python-calamine every value", "read + check (ours)", "python-calamine, every value", "<= 1.5x"),
-             # the floors: what no change of ours can go below (docs/performance.md, "Why each remaining gap exists")
+             # the floors: what no change of ours can go below (docs/performance.md, "Where each target stands")
              both("... floor: python-calamine after a bomb guard (SHA-256, every part inflated once) / python-calamine",
                   "python-calamine after a bomb guard", "python-calamine, every value", "(floor)"),
              both("... our intake and the values read, before any answer is located or checked / python-calamine",

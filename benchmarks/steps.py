@@ -300,7 +300,6 @@ def pool(args: dict, out: Path) -> dict:
 @step
 def build(args: dict, out: Path) -> dict:
     """Build (or reuse) the workloads; their paths, and what this checkout offers (--jobs, pool)."""
-    import dataclasses
     import importlib.util
     import inspect
 
@@ -311,10 +310,7 @@ def build(args: dict, out: Path) -> dict:
         small, large = workloads.partnership(work), workloads.large(work, args["agencies"])
         masters = workloads.pool(work, args["partnerships"])
 
-    def plain(workload):
-        return {k: str(v) if isinstance(v, Path) else v for k, v in dataclasses.asdict(workload).items()}
-
-    return {"clock": clock, "seconds": clock.wall, "partnership": plain(small), "large": plain(large),
+    return {"clock": clock, "seconds": clock.wall, "partnership": _plain(small), "large": _plain(large),
             "masters": [str(m) for m in masters], "pool": importlib.util.find_spec("ehwb_excel.pool") is not None,
             "jobs": [1, 2] if "jobs" in inspect.signature(merge_returns).parameters else [0]}
 
@@ -322,12 +318,16 @@ def build(args: dict, out: Path) -> dict:
 @step
 def build_large(args: dict, out: Path) -> dict:
     """Build (or reuse) one large audit of `agencies` agencies; its paths."""
-    import dataclasses
-
     with Clock() as clock:
         workload = workloads.large(Path(args["work"]), args["agencies"])
-    return {"clock": clock, "seconds": clock.wall,
-            "workload": {k: str(v) if isinstance(v, Path) else v for k, v in dataclasses.asdict(workload).items()}}
+    return {"clock": clock, "seconds": clock.wall, "workload": _plain(workload)}
+
+
+def _plain(workload: workloads.Workload) -> dict:
+    """A workload as JSON can carry it (paths as text)."""
+    import dataclasses
+
+    return {k: str(v) if isinstance(v, Path) else v for k, v in dataclasses.asdict(workload).items()}
 
 
 def main() -> None:
