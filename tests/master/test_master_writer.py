@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from defusedxml import ElementTree
 from openpyxl import Workbook, load_workbook
+from ehwb_excel.problems.location import column_letter
 
 from ehwb_excel.excel import layout
 from ehwb_excel.problems.catalogue import returns as ret
@@ -144,23 +145,22 @@ def test_text_no_cell_can_hold_is_never_written_quietly_by_the_derived_sheets_wr
         write_derived_sheets(book, [SheetTable(layout.ISSUES_SHEET, layout.ISSUES_COLUMNS, [("a.xlsx", "", "", "X", "error", "bell\x07")])])
 
 
-def test_an_empty_value_makes_no_cell_unless_its_row_is_flagged_or_its_cell_filled():
-    """A fifth of a large master's values are empty: no cell for them in plain rows (they look the
-    same), but a flagged row is marked across every cell and a filled cell keeps its fill."""
-    from ehwb_excel.workbook import master_look
-
+def test_an_empty_value_makes_no_cell_unless_its_row_is_flagged_or_its_cell_filled(tmp_path):
+    """A fifth of a large master's values are empty: the saved sheet has no cell for them in plain rows
+    (they look the same), but a flagged row is marked across every cell and a filled cell keeps its fill."""
     book = master_workbook(AUDIT)
     columns = layout.ISSUES_COLUMNS
     error_row = tuple("error" if header == "Severity" else None for header in columns)
     plain_row = tuple("info" if header == "Severity" else None for header in columns)
     write_derived_sheets(book, [SheetTable(layout.ISSUES_SHEET, columns, [error_row, plain_row], fills={(2, 1): "FFC7CE"})])
-    sheet = book[layout.ISSUES_SHEET]
+    book.save(saved := tmp_path / "master.xlsx")
 
-    assert all((2, column) in sheet._cells for column in range(1, len(columns) + 1))
-    assert all(sheet.cell(row=2, column=column).style == master_look.ERROR for column in range(1, len(columns) + 1))
-    written = [column for column in range(1, len(columns) + 1) if (3, column) in sheet._cells]
-    assert written == [1, columns.index("Severity") + 1]  # the filled cell and the one value
-    assert sheet.cell(row=3, column=1).fill.fgColor.rgb.endswith("FFC7CE")
+    rows = {row.get("r"): row.findall(f"{MAIN}c") for row in sheet_xml(saved, layout.ISSUES_SHEET).iter(f"{MAIN}row")}
+    flagged, plain = rows["2"], rows["3"]
+    assert [c.get("r") for c in flagged] == [f"{column_letter(n)}2" for n in range(1, len(columns) + 1)]
+    assert len({c.get("s") for c in flagged}) == 1 and flagged[0].get("s") not in (None, "0")  # one look across the row
+    assert [c.get("r") for c in plain] == ["A3", f"{column_letter(columns.index('Severity') + 1)}3"]  # the filled cell and the one value
+    assert load_workbook(saved)[layout.ISSUES_SHEET]["A3"].fill.fgColor.rgb.endswith("FFC7CE")
 
 
 def test_only_derived_sheets_can_be_written():
