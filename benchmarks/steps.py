@@ -310,7 +310,7 @@ def build(args: dict, out: Path) -> dict:
         small, large = workloads.partnership(work), workloads.large(work, args["agencies"])
         masters = workloads.pool(work, args["partnerships"])
 
-    return {"clock": clock, "seconds": clock.wall, "partnership": _plain(small), "large": _plain(large),
+    return {"clock": clock, "seconds": clock.wall, "partnership": _as_json(small), "large": _as_json(large),
             "masters": [str(m) for m in masters], "pool": importlib.util.find_spec("ehwb_excel.pool") is not None,
             "jobs": [1, 2] if "jobs" in inspect.signature(merge_returns).parameters else [0]}
 
@@ -320,10 +320,10 @@ def build_large(args: dict, out: Path) -> dict:
     """Build (or reuse) one large audit of `agencies` agencies; its paths."""
     with Clock() as clock:
         workload = workloads.large(Path(args["work"]), args["agencies"])
-    return {"clock": clock, "seconds": clock.wall, "workload": _plain(workload)}
+    return {"clock": clock, "seconds": clock.wall, "workload": _as_json(workload)}
 
 
-def _plain(workload: workloads.Workload) -> dict:
+def _as_json(workload: workloads.Workload) -> dict:
     """A workload as JSON can carry it (paths as text)."""
     import dataclasses
 
